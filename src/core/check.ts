@@ -1,0 +1,37 @@
+import { createContext } from './context.ts';
+import type { Content } from './content.ts';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { loadContent, type SourceFile } from './load.ts';
+import { SITE_FILE } from './paths.ts';
+import { CROSS_FILE_RULES } from './rules/index.ts';
+
+export interface CheckOptions {
+  /** `YYYY-MM-DD`: deadlines and future dates are judged against it. */
+  today: string;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  content: Content;
+}
+
+/** The whole check, pure: files in, every problem out, sorted by file and position. */
+export function checkFiles(files: readonly SourceFile[], options: CheckOptions): CheckResult {
+  const { content, diagnostics } = loadContent(files);
+  if (!content.site) {
+    diagnostics.push({
+      line: 0,
+      column: 0,
+      endLine: 0,
+      endColumn: 0,
+      severity: 'error',
+      rule: 'site-config',
+      message: `Missing \`${SITE_FILE}\`, expected the site's settings there`,
+      hint: 'copy it from the Throughline template and set `title`, `url`, `repo` and `audience`',
+    });
+  }
+  const ctx = createContext(content, content.site?.data, options.today, diagnostics);
+  for (const rule of CROSS_FILE_RULES) rule(ctx);
+  diagnostics.sort(compareDiagnostics);
+  return { diagnostics, content };
+}

@@ -1,0 +1,42 @@
+import type { Accomplishment, CollectionName, Cycle, Goal, Person, Site, Team } from '../schema/index.ts';
+import type { SourceDoc } from './source.ts';
+
+export interface DataOf {
+  teams: Team;
+  people: Person;
+  cycles: Cycle;
+  goals: Goal;
+  accomplishments: Accomplishment;
+}
+
+/** A content file that is an entity: its id comes from its path. */
+export interface Entry<C extends CollectionName = CollectionName> {
+  collection: C;
+  id: string;
+  doc: SourceDoc;
+  /** The parsed front matter before validation; `undefined` when the YAML itself is broken. */
+  raw: unknown;
+  /** The validated data; `undefined` when the file has schema errors. */
+  data: DataOf[C] | undefined;
+}
+
+/** An entry whose front matter passed the schema. */
+export type ValidEntry<C extends CollectionName = CollectionName> = Entry<C> & { data: DataOf[C] };
+
+export interface Content {
+  site: { doc: SourceDoc; data: Site | undefined } | undefined;
+  entries: { [C in CollectionName]: Map<string, Entry<C>> };
+}
+
+export function emptyContent(): Content {
+  return {
+    site: undefined,
+    entries: { teams: new Map(), people: new Map(), cycles: new Map(), goals: new Map(), accomplishments: new Map() },
+  };
+}
+
+export function valid<C extends CollectionName>(content: Content, collection: C): ValidEntry<C>[] {
+  const out: ValidEntry<C>[] = [];
+  for (const entry of content.entries[collection].values()) if (entry.data !== undefined) out.push(entry as ValidEntry<C>);
+  return out;
+}

@@ -1,0 +1,55 @@
+import type { Diagnostic, Severity, Span } from './diagnostics.ts';
+import type { Content, Entry } from './content.ts';
+import type { Site } from '../schema/index.ts';
+import { spanOf, type SourceDoc } from './source.ts';
+import { RULE_SEVERITY, type RuleId } from './rules/catalog.ts';
+
+/** A problem as a rule sees it: where (a file and a front matter path, or a span) and what. */
+export interface Problem {
+  at?: Entry | SourceDoc;
+  path?: readonly PropertyKey[];
+  span?: Span;
+  rule: RuleId;
+  severity?: Severity;
+  message: string;
+  hint?: string | undefined;
+  related?: readonly string[];
+}
+
+export interface CheckContext {
+  content: Content;
+  site: Site | undefined;
+  /** `YYYY-MM-DD`; deadlines are judged against it. */
+  today: string;
+  report(problem: Problem): void;
+}
+
+export function createContext(content: Content, site: Site | undefined, today: string, out: Diagnostic[]): CheckContext {
+  return {
+    content,
+    site,
+    today,
+    report(problem) {
+      out.push(toDiagnostic(problem));
+    },
+  };
+}
+
+export function toDiagnostic(problem: Problem): Diagnostic {
+  const doc = problem.at === undefined ? undefined : 'doc' in problem.at ? problem.at.doc : problem.at;
+  const span: Span = problem.span ?? (doc ? spanOf(doc, problem.path ?? []) : { line: 0, column: 0, endLine: 0, endColumn: 0 });
+  const diagnostic: Diagnostic = {
+    ...(doc ? { file: doc.file } : {}),
+    line: span.line,
+    column: span.column,
+    endLine: span.endLine,
+    endColumn: span.endColumn,
+    severity: problem.severity ?? RULE_SEVERITY[problem.rule],
+    rule: problem.rule,
+    message: problem.message,
+  };
+  if (problem.hint) diagnostic.hint = problem.hint;
+  const related = problem.related?.filter((file) => file !== doc?.file);
+  if (related && related.length > 0) diagnostic.related = [...new Set(related)].sort();
+  return diagnostic;
+}

@@ -1,0 +1,111 @@
+import { schemas, SiteSchema, type CollectionName } from '../schema/index.ts';
+import { emptyContent, type Content, type Entry } from './content.ts';
+import { toDiagnostic, type Problem } from './context.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { splitFrontMatter } from './frontmatter.ts';
+import { classify } from './paths.ts';
+import { describeIssues } from './schema-issues.ts';
+import { fullYaml, offsetSpan, type SourceDoc } from './source.ts';
+import { findControlCharacters } from './text-checks.ts';
+import { BAIL, parseFast } from './yaml/fast.ts';
+import type { z } from 'zod';
+
+/** What the file reader hands over: the text, or why the file was refused before reading it. */
+export type SourceFile =
+  | { path: string; text: string }
+  | { path: string; refused: 'symlink' | 'too-large' | 'not-utf8'; size?: number };
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Parses and validates every file on its own; nothing here looks across files. Every problem of
+ * every file is collected, none stops the run.
+ */
+export function loadContent(files: readonly SourceFile[]): { content: Content; diagnostics: Diagnostic[] } {
+  const content = emptyContent();
+  const diagnostics: Diagnostic[] = [];
+  const report = (problem: Problem) => diagnostics.push(toDiagnostic(problem));
+  for (const file of files) {
+    const kind = classify(file.path);
+    if (kind.kind === 'ignored') continue;
+    const blank: SourceDoc = { file: file.path, text: '', yaml: '', yamlLine: 1, body: '', bodyLine: 1 };
+    if (kind.kind === 'unknown') {
+      report({ at: blank, span: firstLine, ...kind.problem });
+      continue;
+    }
+    if ('refused' in file) {
+      report({ at: blank, span: firstLine, ...refusal(file) });
+      continue;
+    }
+    for (const control of findControlCharacters(file.text)) {
+      report({
+        at: blank,
+        span: control,
+        rule: 'control-character',
+        message: `Unexpected control character U+${control.codePoint.toString(16).toUpperCase().padStart(4, '0')}, expected plain text`,
+        hint: 'delete it; it is invisible in most editors, so retype the text around it',
+      });
+    }
+    if (kind.kind === 'site') {
+      const doc: SourceDoc = { file: file.path, text: file.text, yaml: file.text, yamlLine: 1, body: '', bodyLine: 1 };
+      const raw = parseYaml(doc, report);
+      const data = raw === BAIL ? undefined : validate(doc, raw, SiteSchema, report);
+      content.site = { doc, data };
+      continue;
+    }
+    for (const problem of kind.problems) report({ at: blank, span: firstLine, ...problem });
+    const parts = splitFrontMatter(file.text);
+    if ('message' in parts) {
+      report({ at: blank, span: { line: parts.line, column: 1, endLine: parts.line, endColumn: 4 }, rule: 'front-matter', message: parts.message, hint: parts.hint });
+      addEntry(content, kind.collection, { collection: kind.collection, id: kind.id, doc: blank, raw: undefined, data: undefined });
+      continue;
+    }
+    const doc: SourceDoc = { file: file.path, text: file.text, ...parts };
+    const raw = parseYaml(doc, report);
+    const data = raw === BAIL ? undefined : validate(doc, raw, schemas[kind.collection], report);
+    addEntry(content, kind.collection, { collection: kind.collection, id: kind.id, doc, raw: raw === BAIL ? undefined : raw, data } as Entry);
+  }
+  return { content, diagnostics };
+}
+
+const firstLine = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function addEntry(content: Content, collection: CollectionName, entry: Entry): void {
+  (content.entries[collection] as Map<string, Entry>).set(entry.id, entry);
+}
+
+/** Fast subset parser first; the exact parser only for what it declines, and for positions. */
+function parseYaml(doc: SourceDoc, report: (p: Problem) => void): unknown {
+  const fast = parseFast(doc.yaml);
+  if (fast !== BAIL) return fast;
+  const full = fullYaml(doc);
+  for (const problem of full.problems) {
+    const { rule, message, hint } = problem;
+    report({ at: doc, span: offsetSpan(problem, doc.yamlLine - 1), rule: rule as Problem['rule'], message, hint });
+  }
+  return full.problems.length > 0 ? BAIL : full.value;
+}
+
+function validate<T>(doc: SourceDoc, raw: unknown, schema: z.ZodType<T>, report: (p: Problem) => void): T | undefined {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  for (const problem of describeIssues(result.error.issues, schema, raw)) {
+    report({ at: doc, path: problem.path, rule: problem.rule as Problem['rule'], message: problem.message, hint: problem.hint });
+  }
+  return undefined;
+}
+
+function refusal(file: { path: string; refused: 'symlink' | 'too-large' | 'not-utf8'; size?: number }): Pick<Problem, 'rule' | 'message' | 'hint'> {
+  switch (file.refused) {
+    case 'symlink':
+      return { rule: 'file-symlink', message: 'Unexpected symbolic link, expected a regular file', hint: 'commit the file itself; links are never followed' };
+    case 'too-large':
+      return {
+        rule: 'file-too-large',
+        message: `File is ${((file.size ?? 0) / 1024 / 1024).toFixed(1)} MiB, expected at most 1 MiB`,
+        hint: 'keep the text short and link to large evidence instead',
+      };
+    case 'not-utf8':
+      return { rule: 'file-encoding', message: 'File is not valid UTF-8 text', hint: 'save it as UTF-8 in your editor' };
+  }
+}

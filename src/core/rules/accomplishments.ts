@@ -1,0 +1,99 @@
+import { valid } from '../content.ts';
+import { outline } from '../source.ts';
+import type { Rule } from './types.ts';
+
+/** Work either moves a goal or says why it mattered anyway; never both, never neither. */
+export const unplanned: Rule = (ctx) => {
+  for (const item of valid(ctx.content, 'accomplishments')) {
+    const reason = item.data.unplanned?.trim() ?? '';
+    if (item.data.goals.length === 0 && reason === '') {
+      ctx.report({
+        at: item,
+        path: item.data.unplanned === undefined ? ['goals'] : ['unplanned'],
+        rule: 'unplanned',
+        message: 'No goals and no `unplanned` reason, expected one of them',
+        hint: 'list the goals this moved, or add `unplanned: <why it mattered>`',
+      });
+    } else if (item.data.goals.length > 0 && reason !== '') {
+      ctx.report({
+        at: item,
+        path: ['unplanned'],
+        rule: 'unplanned',
+        message: 'Both `goals` and an `unplanned` reason, expected only one',
+        hint: 'remove `unplanned` if the work moved these goals, or empty `goals` if it was unplanned',
+      });
+    }
+  }
+};
+
+const LEARNED = 'What we learned';
+
+/** Required headings: `sections` from site.yaml for every item, "What we learned" for learnings. */
+export const requiredSections: Rule = (ctx) => {
+  const sections = ctx.site?.sections ?? ['Impact'];
+  for (const item of valid(ctx.content, 'accomplishments')) {
+    const headings = new Set(outline(item.doc).headings.map((h) => normalize(h.text)));
+    const required = item.data.outcome === 'learning' ? [...sections, LEARNED] : sections;
+    for (const section of new Set(required)) {
+      if (headings.has(normalize(section))) continue;
+      const why = section === LEARNED && item.data.outcome === 'learning' ? 'required by `outcome: learning`' : 'required by `sections` in `content/site.yaml`';
+      const line = item.doc.bodyLine - 1;
+      ctx.report({
+        at: item,
+        ...(section === LEARNED && !sections.includes(LEARNED) ? { path: ['outcome'] } : { span: { line, column: 1, endLine: line, endColumn: 4 } }),
+        rule: 'required-section',
+        message: `Missing section \`## ${section}\`, ${why}`,
+        hint: `add a heading \`## ${section}\` to the body`,
+      });
+    }
+  }
+};
+
+function normalize(heading: string): string {
+  return heading.trim().replace(/\s+/g, ' ').replace(/[:.]$/, '').toLowerCase();
+}
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+/** Links in bodies: http(s) and mailto only; raw HTML is not rendered, so say so. */
+export const bodyLinks: Rule = (ctx) => {
+  for (const entry of allEntries(ctx)) {
+    if (entry.doc.body.trim() === '') continue;
+    const body = outline(entry.doc);
+    const offset = entry.doc.bodyLine - 1;
+    for (const link of body.links) {
+      if (SAFE_LINK.test(link.url.trim())) continue;
+      const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(link.url.trim())?.[1];
+      ctx.report({
+        at: entry,
+        span: { line: link.line + offset, column: link.column, endLine: link.line + offset, endColumn: link.endColumn },
+        rule: 'link-protocol',
+        message: protocol
+          ? `Unexpected link protocol \`${protocol}:\` in the body, expected \`https:\`, \`http:\` or \`mailto:\``
+          : `Unexpected relative link \`${truncate(link.url)}\` in the body, expected an absolute \`https://\` link`,
+        hint: protocol
+          ? 'link to a web page (https://…) or an address (mailto:…)'
+          : 'links to other pages of this site change with the build: link to the repository file or the public page instead',
+      });
+    }
+    for (const html of body.html) {
+      if (/^<!--[\s\S]*-->$/.test(html.value.trim())) continue; // comments are dropped silently; they are fine
+      ctx.report({
+        at: entry,
+        span: { line: html.line + offset, column: html.column, endLine: html.line + offset, endColumn: html.endColumn },
+        rule: 'raw-html',
+        message: `Raw HTML \`${truncate(html.value.trim())}\` in the body will not be shown, expected Markdown`,
+        hint: 'use Markdown: `**bold**`, `[text](https://…)`, lists and headings',
+      });
+    }
+  }
+};
+
+function* allEntries(ctx: Parameters<Rule>[0]) {
+  for (const collection of Object.values(ctx.content.entries)) yield* collection.values();
+}
+
+function truncate(value: string): string {
+  const line = value.split('\n', 1)[0]!;
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}

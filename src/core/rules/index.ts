@@ -1,0 +1,24 @@
+import { accomplishmentDates, cycleDates } from './cycles.ts';
+import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
+import { duplicates } from './duplicates.ts';
+import { keyResults } from './key-results.ts';
+import { overClaim } from './over-claim.ts';
+import { references } from './references.ts';
+import { submissionCount } from './submissions.ts';
+import { treeLoops } from './tree-loops.ts';
+import type { Rule } from './types.ts';
+
+/** Rules that look across files, in the order their problems are usually fixed. */
+export const CROSS_FILE_RULES: readonly Rule[] = [
+  references,
+  duplicates,
+  keyResults,
+  treeLoops,
+  cycleDates,
+  accomplishmentDates,
+  unplanned,
+  requiredSections,
+  bodyLinks,
+  submissionCount,
+  overClaim,
+];

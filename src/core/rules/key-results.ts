@@ -1,0 +1,71 @@
+import { valid } from '../content.ts';
+import { didYouMean, oneOf } from '../suggest.ts';
+import type { Rule } from './types.ts';
+
+/**
+ * A key result named with a goal must belong to that goal; one named in `impact` must belong to
+ * one of the item's goals, and say which unambiguously. Its unit must match.
+ */
+export const keyResults: Rule = (ctx) => {
+  const goals = ctx.content.entries.goals;
+  for (const item of valid(ctx.content, 'accomplishments')) {
+    item.data.goals.forEach((link, index) => {
+      if (link.key_result === undefined) return;
+      const goal = goals.get(link.goal)?.data;
+      if (!goal) return; // the reference rule reports the goal
+      const ids = goal.key_results.map((kr) => kr.id);
+      if (ids.includes(link.key_result)) return;
+      ctx.report({
+        at: item,
+        path: ['goals', index, 'key_result'],
+        rule: 'unknown-key-result',
+        message: `Unknown key result \`${link.key_result}\` for goal \`${link.goal}\`, expected ${ids.length === 0 ? 'no key result: that goal has none' : oneOf(ids)}`,
+        hint: didYouMean(link.key_result, ids) ?? (ids.length === 0 ? 'remove `key_result`' : `see \`content/goals/${link.goal}.md\``),
+        related: [goals.get(link.goal)!.doc.file],
+      });
+    });
+    item.data.impact.forEach((impact, index) => {
+      if (impact.key_result === undefined) return;
+      const owners = item.data.goals
+        .map((link) => goals.get(link.goal))
+        .filter((goal) => goal?.data !== undefined)
+        .flatMap((goal) => goal!.data!.key_results.filter((kr) => kr.id === impact.key_result).map((kr) => ({ goal: goal!, kr })));
+      const unique = [...new Map(owners.map((o) => [o.goal.id, o])).values()];
+      if (unique.length === 0) {
+        const ids = item.data.goals.flatMap((link) => goals.get(link.goal)?.data?.key_results.map((kr) => kr.id) ?? []);
+        ctx.report({
+          at: item,
+          path: ['impact', index, 'key_result'],
+          rule: 'unknown-key-result',
+          message:
+            ids.length === 0
+              ? `Unknown key result \`${impact.key_result}\`, expected none: this item's goals have no key results`
+              : `Unknown key result \`${impact.key_result}\`, expected one of this item's goals' key results: ${oneOf(ids)}`,
+          hint: didYouMean(impact.key_result, ids) ?? 'add the goal that owns it to `goals`, or remove `key_result`',
+        });
+        return;
+      }
+      if (unique.length > 1) {
+        ctx.report({
+          at: item,
+          path: ['impact', index, 'key_result'],
+          rule: 'unknown-key-result',
+          message: `Ambiguous key result \`${impact.key_result}\`, expected one goal to own it but ${oneOf(unique.map((o) => o.goal.id), 'and')} both do`,
+          hint: 'rename the key result in one of the goals',
+        });
+        return;
+      }
+      const { goal, kr } = unique[0]!;
+      if (impact.unit !== kr.unit) {
+        ctx.report({
+          at: item,
+          path: ['impact', index, 'unit'],
+          rule: 'impact-unit',
+          message: `Unit \`${impact.unit}\` differs from key result \`${kr.id}\`, expected \`${kr.unit}\``,
+          hint: `convert the numbers to ${kr.unit}, or drop \`key_result\` if this measures something else`,
+          related: [goal.doc.file],
+        });
+      }
+    });
+  }
+};

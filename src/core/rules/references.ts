@@ -1,0 +1,34 @@
+import { ID_PATTERN, schemas, type CollectionName } from '../../schema/index.ts';
+import { formatPath } from '../diagnostics.ts';
+import { findReferences } from '../schema-walk.ts';
+import { didYouMean } from '../suggest.ts';
+import type { Rule } from './types.ts';
+
+const NOUN: Record<CollectionName, string> = {
+  teams: 'team',
+  people: 'person',
+  cycles: 'cycle',
+  goals: 'goal',
+  accomplishments: 'accomplishment',
+};
+
+/** Every id written in a field names a file of its collection; checked even in invalid files. */
+export const references: Rule = (ctx) => {
+  for (const collection of Object.keys(schemas) as CollectionName[]) {
+    for (const entry of ctx.content.entries[collection].values()) {
+      if (entry.raw === undefined) continue;
+      for (const ref of findReferences(schemas[collection], entry.raw)) {
+        const targets = ctx.content.entries[ref.collection];
+        // Ids that are not ids at all are reported by the schema (invalid-id), once.
+        if (targets.has(ref.id) || !ID_PATTERN.test(ref.id)) continue;
+        ctx.report({
+          at: entry,
+          path: ref.path,
+          rule: 'unknown-reference',
+          message: `Unknown ${NOUN[ref.collection]} \`${ref.id}\` in \`${formatPath(ref.path)}\`, expected the id of a file in \`content/${ref.collection}/\``,
+          hint: didYouMean(ref.id, targets.keys()) ?? `create \`content/${ref.collection}/${ref.id}.md\`, or check the spelling`,
+        });
+      }
+    }
+  }
+};

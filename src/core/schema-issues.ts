@@ -1,0 +1,255 @@
+import type { z } from 'zod';
+import { ID_MAX, ID_PATTERN, referenceRegistry } from '../schema/common.ts';
+import { formatPath } from './diagnostics.ts';
+import { hasPath, isRecord, keysOf, schemaAt, valueAt } from './schema-walk.ts';
+import { didYouMean, oneOf, suggest } from './suggest.ts';
+
+/** A schema problem in author's terms, still to be placed in the file by its path. */
+export interface SchemaProblem {
+  path: PropertyKey[];
+  rule: string;
+  message: string;
+  hint?: string;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Turns zod's issues into messages that say what is wrong and what was expected. */
+export function describeIssues(issues: readonly Issue[], schema: z.ZodType, raw: unknown): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  for (const issue of issues) describeIssue(issue, schema, raw, out);
+  return out;
+}
+
+function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: SchemaProblem[]): void {
+  const path = issue.path as PropertyKey[];
+  const field = formatPath(path);
+  const value = valueAt(raw, path);
+  if (path.length > 0 && !hasPath(raw, path) && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_union') {
+    const expected = 'expected' in issue && typeof issue.expected === 'string' ? issue.expected : 'string';
+    const what = issue.code === 'invalid_value' ? `one of ${oneOf(issue.values.map(String))}` : expectedName(expected, schema, raw, path);
+    out.push({
+      path,
+      rule: 'missing-field',
+      message: `Missing required field \`${field}\``,
+      hint: `add \`${String(path.at(-1))}:\` with ${what}`,
+    });
+    return;
+  }
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = keysOf(schemaAt(schema, raw, path) ?? schema) ?? [];
+      for (const key of issue.keys) {
+        const where = field === '' ? '' : ` in \`${field}\``;
+        out.push({
+          path: [...path, key],
+          rule: 'unknown-key',
+          message: `Unknown field \`${key}\`${where}, expected one of ${oneOf(known)}`,
+          hint: didYouMean(key, known) ?? 'remove it, or check the spelling against docs/content-model.md',
+        });
+      }
+      return;
+    }
+    case 'invalid_type': {
+      if (path.length === 0) {
+        out.push({
+          path,
+          rule: 'wrong-type',
+          message:
+            value === null || value === undefined
+              ? 'Empty front matter, expected fields such as `title:`'
+              : `Unexpected ${describeValue(value)} as front matter, expected a mapping of fields`,
+          hint: 'write one `field: value` per line between the `---` lines',
+        });
+        return;
+      }
+      const expected = expectedName(issue.expected, schema, raw, path);
+      out.push({
+        path,
+        rule: 'wrong-type',
+        message:
+          value === null
+            ? `Empty value for \`${field}\`, expected ${expected}`
+            : `Unexpected ${describeValue(value)} for \`${field}\`, expected ${expected}`,
+        hint: typeHint(issue.expected, value),
+      });
+      return;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') {
+        out.push({
+          path,
+          rule: 'too-long',
+          message: `\`${field}\` is ${String(value).length} characters long, expected at most ${max}`,
+          hint: 'shorten it; the body has room for detail',
+        });
+      } else if (issue.origin === 'array') {
+        out.push({
+          path,
+          rule: 'invalid-value',
+          message: `\`${field}\` has ${(value as unknown[]).length} entries, expected at most ${max}`,
+        });
+      } else {
+        out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at most ${max}` });
+      }
+      return;
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        out.push({ path, rule: 'wrong-type', message: `Empty text for \`${field}\`, expected at least ${min} character`, hint: 'write something, or remove the field if it is optional' });
+      } else if (issue.origin === 'array') {
+        out.push({ path, rule: 'invalid-value', message: `\`${field}\` is empty, expected at least ${min} ${min === 1 ? 'entry' : 'entries'}` });
+      } else {
+        out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at least ${min}` });
+      }
+      return;
+    }
+    case 'invalid_format': {
+      const text = String(value);
+      if (issue.format === 'url') {
+        const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
+        if ('note' in issue && issue.note === 'Invalid protocol' && protocol) {
+          out.push({
+            path,
+            rule: 'link-protocol',
+            message: `Unexpected link protocol \`${protocol}:\` in \`${field}\`, expected ${oneOf(['https:', 'http:', 'mailto:'])}`,
+            hint: 'link to a web page (https://…) or an address (mailto:…)',
+          });
+        } else {
+          out.push({
+            path,
+            rule: 'link-protocol',
+            message: `Unexpected ${protocol ? 'link' : 'relative link'} \`${text}\` in \`${field}\`, expected an absolute \`https://\` link`,
+            hint: 'copy the full address from the browser, starting with https://',
+          });
+        }
+        return;
+      }
+      if ('pattern' in issue && issue.pattern === String(ID_PATTERN)) {
+        const fixed = toId(text);
+        out.push({
+          path,
+          rule: 'invalid-id',
+          message: `Invalid id \`${text}\` for \`${field}\`, expected lowercase words joined by \`-\`, such as \`ci-speed\``,
+          ...(fixed && fixed !== text ? { hint: `write \`${fixed}\`` } : {}),
+        });
+        return;
+      }
+      if (field === 'github' || String(path.at(-1)) === 'github') {
+        out.push({ path, rule: 'invalid-value', message: `Invalid GitHub handle \`${text}\`, expected letters, digits and single hyphens`, hint: text.startsWith('@') ? `write \`${text.slice(1)}\`, without \`@\`` : 'copy it from your GitHub profile address' });
+        return;
+      }
+      out.push({ path, rule: 'invalid-date', message: `Invalid date \`${text}\` for \`${field}\`, expected \`YYYY-MM-DD\``, hint: 'e.g. `2026-04-18`' });
+      return;
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const given = typeof value === 'string' ? value : String(value);
+      out.push({
+        path,
+        rule: 'invalid-value',
+        message: `Unexpected \`${given}\` for \`${field}\`, expected ${allowed.length > 1 ? 'one of ' : ''}${oneOf(allowed)}`,
+        ...hintFor(didYouMean(given, allowed)),
+      });
+      return;
+    }
+    case 'invalid_union': {
+      const branch = issue.errors.find((errors) => errors.every((e) => e.path.length > 0 || e.code !== 'invalid_type'));
+      if (branch) {
+        for (const inner of branch) describeIssue({ ...inner, path: [...path, ...inner.path] } as Issue, schema, raw, out);
+        return;
+      }
+      out.push({
+        path,
+        rule: 'wrong-type',
+        message: `Unexpected ${describeValue(value)} for \`${field}\`, expected a goal id or a mapping with \`goal:\``,
+        hint: 'e.g. `- goal: ci-speed` or `goals: [ci-speed]`',
+      });
+      return;
+    }
+    case 'custom': {
+      const rule = (issue.params as { rule?: string } | undefined)?.rule;
+      if (rule === 'invalid-date') {
+        out.push({ path, rule, message: `Invalid date \`${String(value)}\` for \`${field}\`, there is no such day in the calendar`, hint: 'check the day of the month' });
+        return;
+      }
+      out.push({ path, rule: rule ?? 'invalid-value', message: `${issue.message} at \`${field}\`` });
+      return;
+    }
+    default:
+      out.push({ path, rule: 'invalid-value', message: `${issue.message} at \`${field}\`` });
+  }
+}
+
+function hintFor(hint: string | undefined): { hint?: string } {
+  return hint === undefined ? {} : { hint };
+}
+
+function expectedName(expected: string, schema: z.ZodType, raw: unknown, path: readonly PropertyKey[]): string {
+  switch (expected) {
+    case 'string': {
+      const at = schemaAt(schema, raw, path);
+      const ref = at ? referenceRegistry.get(at) : undefined;
+      if (ref) return `the id of a file in \`content/${ref.collection}/\``;
+      return at && isIdSchema(at) ? 'an id (lowercase words joined by `-`)' : 'text';
+    }
+    case 'number':
+      return 'a number';
+    case 'int':
+      return 'a whole number';
+    case 'boolean':
+      return '`true` or `false`';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a mapping of fields';
+    default:
+      return `a value of type ${expected}`;
+  }
+}
+
+function isIdSchema(schema: z.ZodType): boolean {
+  const checks = (schema as unknown as { _zod: { def: { checks?: { _zod: { def: { pattern?: RegExp } } }[] } } })._zod.def.checks;
+  return checks?.some((check) => String(check._zod.def.pattern) === String(ID_PATTERN)) ?? false;
+}
+
+function typeHint(expected: string, value: unknown): string | undefined {
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+    return `quote it: \`"${String(value)}"\``;
+  }
+  if ((expected === 'number' || expected === 'int') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return `remove the quotes: \`${value}\``;
+  }
+  if (expected === 'array' && (typeof value === 'string' || typeof value === 'number')) {
+    return `make it a list: \`[${String(value)}]\``;
+  }
+  return undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty value';
+  if (Array.isArray(value)) return 'list';
+  if (isRecord(value)) return 'mapping';
+  if (typeof value === 'string') return `text \`${truncate(value)}\``;
+  if (typeof value === 'boolean') return `boolean \`${String(value)}\``;
+  return `number \`${String(value)}\``;
+}
+
+function truncate(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
+/** What a messy name would be as an id: `CI Speed` → `ci-speed`. */
+export function toId(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, ID_MAX);
+}
+
+export { suggest };

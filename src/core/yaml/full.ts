@@ -1,0 +1,212 @@
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
+import type { Span } from '../diagnostics.ts';
+
+export interface YamlProblem extends Span {
+  rule: string;
+  message: string;
+  hint?: string;
+}
+
+export interface FullYaml {
+  /** The value, or `undefined` when problems make it untrustworthy. */
+  value: unknown;
+  problems: YamlProblem[];
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** YAML 1.2 core schema, nothing else: no merge keys, no custom tags, duplicate keys are errors. */
+export const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  merge: false,
+  strict: true,
+  prettyErrors: false,
+  logLevel: 'silent',
+} as const;
+
+/** The reference parser: slow, exact, and the source of every position we report. */
+export function parseFull(text: string): FullYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
+  const problems: YamlProblem[] = [];
+  const span = (from: number, to: number): Span => {
+    const start = lines.linePos(from);
+    const end = lines.linePos(Math.max(to, from + 1));
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+  for (const error of doc.errors) {
+    const [from, to] = error.pos;
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = text.slice(from, to).trim();
+      problems.push({
+        ...span(from, to),
+        rule: 'yaml-duplicate-key',
+        message: `Duplicate key \`${key}\`, expected each key once per mapping`,
+        hint: 'remove one of them: YAML would silently keep only the last',
+      });
+    } else if (error.code === 'TAB_AS_INDENT') {
+      problems.push({
+        ...span(from, to),
+        rule: 'yaml-tab',
+        message: 'Unexpected tab in indentation, expected spaces',
+        hint: 'YAML indents with spaces only; set your editor to insert spaces in .md and .yaml files',
+      });
+    } else {
+      problems.push({
+        ...span(from, to),
+        rule: 'yaml-syntax',
+        message: `Invalid YAML: ${firstLine(error.message)}`,
+        hint: syntaxHint(error.code),
+      });
+    }
+  }
+  for (const warning of doc.warnings) {
+    const [from, to] = warning.pos;
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below with the tag's name
+    problems.push({ ...span(from, to), rule: 'yaml-syntax', message: `Invalid YAML: ${firstLine(warning.message)}` });
+  }
+  visit(doc, {
+    Alias(_, node) {
+      const [from, to] = node.range ?? [0, 0];
+      problems.push({
+        ...span(from, to),
+        rule: 'yaml-alias',
+        message: `Unexpected alias \`*${node.source}\`, anchors and aliases are not allowed`,
+        hint: 'write the value out in full',
+      });
+    },
+    Node(_, node) {
+      checkNode(node, problems, span);
+    },
+    Pair(_, pair) {
+      checkKey(pair, problems, span);
+    },
+  });
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  const value = doc.errors.length === 0 && problems.length === 0 ? doc.toJS() : undefined;
+  return { value, problems, doc, lines };
+}
+
+type ToSpan = (from: number, to: number) => Span;
+
+function checkNode(node: Node, problems: YamlProblem[], span: ToSpan): void {
+  const [from, to] = node.range ?? [0, 0];
+  if (node.anchor) {
+    problems.push({
+      ...span(from, to),
+      rule: 'yaml-alias',
+      message: `Unexpected anchor \`&${node.anchor}\`, anchors and aliases are not allowed`,
+      hint: 'write the value out in full where it is needed',
+    });
+  }
+  if (node.tag) {
+    const tag = node.tag.startsWith('tag:yaml.org,2002:') ? `!!${node.tag.slice(18)}` : node.tag;
+    problems.push({
+      ...span(from, to),
+      rule: 'yaml-tag',
+      message: `Unexpected tag \`${tag}\`, tags are not allowed`,
+      hint: 'remove the tag; quote the value if it must stay text',
+    });
+  }
+}
+
+function checkKey(pair: Pair, problems: YamlProblem[], span: ToSpan): void {
+  const key = pair.key;
+  if (isScalar(key)) {
+    if (key.value === '<<' && key.type === 'PLAIN') {
+      const [from, to] = key.range ?? [0, 0];
+      problems.push({
+        ...span(from, to),
+        rule: 'yaml-merge-key',
+        message: 'Unexpected merge key `<<`, merge keys are not allowed',
+        hint: 'write the keys out in full',
+      });
+    }
+    return;
+  }
+  if (key !== null && typeof key === 'object' && 'range' in key) {
+    const [from, to] = (key as Node).range ?? [0, 0];
+    problems.push({
+      ...span(from, to),
+      rule: 'yaml-syntax',
+      message: 'Unexpected complex key, expected a plain name before `:`',
+      hint: 'keys are field names such as `title`',
+    });
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return line.endsWith('.') ? line.slice(0, -1) : line;
+}
+
+function syntaxHint(code: string): string {
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'quote values that contain `: `, e.g. `title: "Why: a reason"`';
+    case 'MISSING_CHAR':
+      return 'close the quote or bracket that was opened';
+    case 'BAD_INDENT':
+    case 'UNEXPECTED_TOKEN':
+      return 'check the indentation of this line against the lines above it';
+    default:
+      return 'check quoting and indentation near this line';
+  }
+}
+
+/**
+ * The span of what sits at `path`: a mapping entry from its key to the end of a scalar value, a
+ * list item, or, when the path runs out (a missing field), the deepest entry that exists.
+ */
+export function locate(parsed: Pick<FullYaml, 'doc' | 'lines'>, path: readonly PropertyKey[]): Span | undefined {
+  let node: unknown = parsed.doc.contents;
+  let found: { from: number; to: number } | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair || !isScalar(pair.key)) break;
+      const keyRange = pair.key.range ?? [0, 0, 0];
+      const value = pair.value;
+      const to = isScalar(value) || isAlias(value) || (isCollection(value) && value.flow) ? (value as Node).range![1] : keyRange[1];
+      found = { from: keyRange[0], to };
+      node = value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item: unknown = node.items[segment];
+      if (!item || typeof item !== 'object' || !('range' in item)) break;
+      const range = (item as Node).range!;
+      const to = isMap(item) && !item.flow ? firstEntryEnd(item) ?? range[1] : range[1];
+      found = { from: range[0], to };
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (!found) return undefined;
+  const start = parsed.lines.linePos(found.from);
+  const end = parsed.lines.linePos(Math.max(found.to, found.from + 1));
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+function isCollection(value: unknown): value is { flow?: boolean } {
+  return isMap(value) || isSeq(value);
+}
+
+function firstEntryEnd(map: { items: unknown[] }): number | undefined {
+  const first = map.items[0];
+  if (!isPair(first) || !isScalar(first.key)) return undefined;
+  return isScalar(first.value) ? first.value.range![1] : first.key.range![1];
+}

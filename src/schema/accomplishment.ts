@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Id, IsoDate, idRef, Link, text, Visibility, type RefFactory } from './common.ts';
+
+export const OUTCOMES = ['delivered', 'partial', 'missed', 'learning'] as const;
+
+/** One before → after change the work caused. */
+export const ImpactSchema = z.strictObject({
+  /** What was measured, e.g. `Median CI time`. */
+  metric: text(160),
+  /** The id of the key result this moved, one of the key results of this item's goals. */
+  key_result: Id.optional(),
+  /** The value before the work. */
+  before: z.number(),
+  /** The value after the work. */
+  after: z.number(),
+  /** The unit of both numbers; must match the key result's unit when one is named. */
+  unit: text(20),
+});
+
+/** A link that shows the work: a pull request, a dashboard, a document. */
+export const EvidenceSchema = z.strictObject({
+  /** What the link shows, e.g. `PR #4121`. */
+  label: text(160),
+  /** An `https:`, `http:` or `mailto:` link. */
+  url: Link,
+});
+
+const goalLink = <R extends z.ZodType>(ref: RefFactory<R>) =>
+  z.strictObject({
+    /** The id of the goal this work moved. */
+    goal: ref('goals'),
+    /** The id of the key result of that goal this work moved. */
+    key_result: Id.optional(),
+    /** One or two sentences on how this work moved the goal. */
+    contribution: text(500).optional(),
+  });
+
+/** `content/accomplishments/<cycle>/<slug>.md`: one piece of work and the goals it moved. */
+export const accomplishmentSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
+  z.strictObject({
+    /** What changed, as a result: `Cut median CI time from 22 to 11 minutes`. */
+    title: text(120),
+    /** One or two sentences, at most 200 characters. */
+    summary: text(200),
+    /** Ids of the people who did the work; the first is the lead. */
+    authors: z.array(ref('people')).min(1).max(12),
+    /** The id of the review cycle; also the folder the file is in. */
+    cycle: ref('cycles'),
+    /** When the work landed, `YYYY-MM-DD`, inside the cycle. */
+    date: IsoDate,
+    /**
+     * The throughline: the goals (and key results) this work moved. Either a list of goal ids,
+     * `[ci-speed]`, or a list of `{goal, key_result, contribution}`.
+     */
+    goals: z
+      .array(z.union([ref('goals'), goalLink(ref)]))
+      .max(10)
+      .default([])
+      .transform((links) =>
+        links.map((link) => (typeof link === 'object' && link !== null ? link : { goal: link })),
+      ),
+    /** Why this work mattered although no goal asked for it. Required exactly when `goals` is empty. */
+    unplanned: z.string().max(500).optional(),
+    /** `delivered`, `partial`, `missed`, or `learning` (a bet that did not pay off, and what it taught). */
+    outcome: z.enum(OUTCOMES),
+    /** Before → after changes the work caused. */
+    impact: z.array(ImpactSchema).max(20).default([]),
+    /** Links that show the work. */
+    evidence: z.array(EvidenceSchema).max(20).default([]),
+    /** Free-form topics, lowercase kebab-case, e.g. `[ci, caching]`. */
+    tags: z.array(Id).max(20).default([]),
+    /** Who may see this item: `public`, `team` or `private`. Required: there is no default. */
+    visibility: Visibility,
+    /** Drafts are checked but never built or counted. */
+    draft: z.boolean().default(false),
+  });
+
+export const AccomplishmentSchema = accomplishmentSchema(idRef);
+export type Accomplishment = z.infer<typeof AccomplishmentSchema>;
+export type GoalLink = Accomplishment['goals'][number];

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Lowercase kebab-case: the form of every id and of every segment of a content path. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const ID_MAX = 64;
+
+export const COLLECTIONS = ['teams', 'people', 'cycles', 'goals', 'accomplishments'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+/**
+ * Reference fields are built by a factory so that one schema serves two worlds: Astro passes its
+ * `reference()` (which exists only inside Astro), the CLI and JSON Schema export pass `idRef`.
+ */
+export type RefFactory<R extends z.ZodType = z.ZodType> = (collection: CollectionName) => R;
+
+/** Marks which schema nodes are references, so the reference rule can find them by walking. */
+export const referenceRegistry = z.registry<{ collection: CollectionName }>();
+
+export const Id = z.string().max(ID_MAX).regex(ID_PATTERN);
+
+export const idRef = (collection: CollectionName) => {
+  const schema = Id.clone();
+  referenceRegistry.add(schema, { collection });
+  return schema;
+};
+
+/** A calendar date written `YYYY-MM-DD`; YAML keeps it a string and so do we. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate, { params: { rule: 'invalid-date' } });
+
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // the pattern check reports the format
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Untrusted text gets a length cap so a pull request cannot bloat every page it lands on. */
+export const text = (max: number) => z.string().min(1).max(max);
+
+/**
+ * Who may see an entity: `public` (anyone), `team` (the team's own build), `private` (only the
+ * author's local build and review packet; never deployed).
+ */
+export const Visibility = z.enum(['public', 'team', 'private']);
+export type Visibility = z.infer<typeof Visibility>;
+
+const LINK_PROTOCOL = /^(https?|mailto)$/;
+
+/** An absolute `http(s):` or `mailto:` link; nothing else can reach a page. */
+export const Link = z.string().max(2048).pipe(z.url({ protocol: LINK_PROTOCOL }));

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { idRef, text, Visibility, type RefFactory } from './common.ts';
+
+/** `content/people/<id>.md`: a person. The body is an optional short bio. */
+export const personSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
+  z.strictObject({
+    /** The name people know you by. */
+    name: text(100),
+    /** Your role, e.g. `Senior Software Engineer`. */
+    role: text(100),
+    /** The id of your team. */
+    team: ref('teams'),
+    /** Your GitHub handle, without `@`; links your pull requests to you. */
+    github: z
+      .string()
+      .max(39)
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/)
+      .optional(),
+    /** The id of your manager. */
+    manager: ref('people').optional(),
+    /** Who may see your name and portfolio. Defaults to `team`. */
+    visibility: Visibility.default('team'),
+  });
+
+export const PersonSchema = personSchema(idRef);
+export type Person = z.infer<typeof PersonSchema>;

@@ -1,0 +1,708 @@
+import { describe, expect, it } from 'vitest';
+import { output } from '../helpers.ts';
+
+// Each rule's failing fixture lives in tests/fixtures/<rule>/ as an overlay on the valid `base`
+// tree; the pinned text is exactly what a contributor reads in their terminal.
+
+describe('the valid base fixture', () => {
+  it('has no problems', () => {
+    expect(output()).toMatchInlineSnapshot(`
+      "exit 0
+      ✓ No problems in 11 files
+      "
+    `);
+  });
+});
+
+describe('file rules', () => {
+  it('file-name', () => {
+    expect(output('file-name')).toMatchInlineSnapshot(`
+      "exit 1
+      content/people/Dana Lee.md:1:1 error file-name Invalid file name segment \`Dana Lee\`, expected lowercase words joined by \`-\`, such as \`cut-ci-time\`
+        hint: rename it to \`dana-lee\`: the path is the id that other files refer to
+        > 1 | ---
+            | ^^^
+          2 | name: Dana Lee
+
+      content/people/Dana Lee.md:1:1 error submission-count Dana Lee has 0 of 1–3 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10
+        hint: add 1 more with \`npm run new\`, as author or co-author
+        > 1 | ---
+            | ^^^
+          2 | name: Dana Lee
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('unknown-file', () => {
+    expect(output('unknown-file')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/loose-item.md:1:1 error unknown-file Unexpected location \`content/accomplishments/loose-item.md\`, expected \`content/accomplishments/<cycle>/<slug>.md\`
+        hint: move it into the folder of its cycle, e.g. \`content/accomplishments/2026-h1/\`
+        > 1 | ---
+            | ^^^
+          2 | title: Not inside a cycle folder
+
+      content/goal/typo.md:1:1 error unknown-file Unexpected folder \`content/goal/\`, expected one of \`teams/\`, \`people/\`, \`cycles/\`, \`goals/\`, \`accomplishments/\`
+        hint: did you mean \`content/goals/\`?
+        > 1 | ---
+            | ^^^
+          2 | title: In the wrong folder
+
+      content/people/dana.markdown:1:1 error unknown-file Unexpected file \`content/people/dana.markdown\`, expected Markdown files ending in \`.md\`
+        hint: rename it to \`dana.md\`
+        > 1 | ---
+            | ^^^
+          2 | name: Dana
+
+      ✖ 3 errors and 0 warnings in 3 files (14 files checked)
+      "
+    `);
+  });
+});
+
+describe('schema rules', () => {
+  it('missing-field', () => {
+    expect(output('missing-field')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/bare.md:1:1 error missing-field Missing required field \`summary\`
+        hint: add \`summary:\` with text
+        > 1 | ---
+            | ^^^
+          2 | title: Cut CI time
+
+      content/accomplishments/2026-h1/bare.md:1:1 error missing-field Missing required field \`cycle\`
+        hint: add \`cycle:\` with the id of a file in \`content/cycles/\`
+        > 1 | ---
+            | ^^^
+          2 | title: Cut CI time
+
+      content/accomplishments/2026-h1/bare.md:1:1 error missing-field Missing required field \`outcome\`
+        hint: add \`outcome:\` with one of \`delivered\`, \`partial\`, \`missed\` or \`learning\`
+        > 1 | ---
+            | ^^^
+          2 | title: Cut CI time
+
+      content/accomplishments/2026-h1/bare.md:1:1 error missing-field Missing required field \`visibility\`
+        hint: add \`visibility:\` with one of \`public\`, \`team\` or \`private\`
+        > 1 | ---
+            | ^^^
+          2 | title: Cut CI time
+
+      content/accomplishments/2026-h1/bare.md:7:5 error missing-field Missing required field \`evidence[0].url\`
+        hint: add \`url:\` with text
+          6 | evidence:
+        > 7 |   - label: Dashboard
+            |     ^^^^^^^^^^^^^^^^
+          8 | ---
+
+      ✖ 5 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('unknown-key', () => {
+    expect(output('unknown-key')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/typos.md:4:1 error unknown-key Unknown field \`autors\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`
+        hint: did you mean \`authors\`?
+          3 | summary: Sharded the tests.
+        > 4 | autors: [ben]
+            | ^^^^^^^^^^^^^
+          5 | authors: [ben]
+
+      content/accomplishments/2026-h1/typos.md:10:5 error unknown-key Unknown field \`keyresult\` in \`goals[0]\`, expected one of \`goal\`, \`key_result\` or \`contribution\`
+        hint: did you mean \`key_result\`?
+           9 |   - goal: ci-speed
+        > 10 |     keyresult: ci-p50
+             |     ^^^^^^^^^^^^^^^^^
+          11 | outcome: delivered
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('wrong-type', () => {
+    expect(output('wrong-type')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/types.md:4:1 error wrong-type Unexpected text \`ben\` for \`authors\`, expected a list
+        hint: make it a list: \`[ben]\`
+          3 | summary: Sharded the tests.
+        > 4 | authors: ben
+            | ^^^^^^^^^^^^
+          5 | cycle: 2026
+
+      content/accomplishments/2026-h1/types.md:5:1 error wrong-type Unexpected number \`2026\` for \`cycle\`, expected the id of a file in \`content/cycles/\`
+        hint: quote it: \`"2026"\`
+          4 | authors: ben
+        > 5 | cycle: 2026
+            | ^^^^^^^^^^^
+          6 | date: 2026-03-01
+
+      content/accomplishments/2026-h1/types.md:11:5 error wrong-type Unexpected text \`20\` for \`impact[0].before\`, expected a number
+        hint: remove the quotes: \`20\`
+          10 |   - metric: Median CI time
+        > 11 |     before: "20"
+             |     ^^^^^^^^^^^^
+          12 |     after: 14
+
+      content/accomplishments/2026-h1/types.md:15:1 error wrong-type Unexpected text \`yes\` for \`draft\`, expected \`true\` or \`false\`
+          14 | visibility: team
+        > 15 | draft: yes
+             | ^^^^^^^^^^
+          16 | ---
+
+      ✖ 4 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('invalid-value', () => {
+    expect(output('invalid-value')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/values.md:8:1 error invalid-value Unexpected \`shipped\` for \`outcome\`, expected one of \`delivered\`, \`partial\`, \`missed\` or \`learning\`
+          7 | goals: [ci-speed]
+        > 8 | outcome: shipped
+            | ^^^^^^^^^^^^^^^^
+          9 | visibility: privte
+
+      content/accomplishments/2026-h1/values.md:9:1 error invalid-value Unexpected \`privte\` for \`visibility\`, expected one of \`public\`, \`team\` or \`private\`
+        hint: did you mean \`private\`?
+           8 | outcome: shipped
+        >  9 | visibility: privte
+             | ^^^^^^^^^^^^^^^^^^
+          10 | ---
+
+      content/people/ben.md:5:1 error invalid-value Invalid GitHub handle \`@bencarter\`, expected letters, digits and single hyphens
+        hint: write \`bencarter\`, without \`@\`
+          4 | team: core
+        > 5 | github: "@bencarter"
+            | ^^^^^^^^^^^^^^^^^^^^
+          6 | manager: ana
+
+      ✖ 3 errors and 0 warnings in 2 files (12 files checked)
+      "
+    `);
+  });
+  it('invalid-id', () => {
+    expect(output('invalid-id')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/ids.md:4:11 error invalid-id Invalid id \`Ben\` for \`authors[0]\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`
+        hint: write \`ben\`
+          3 | summary: Sharded the tests.
+        > 4 | authors: [Ben]
+            |           ^^^
+          5 | cycle: 2026-h1
+
+      content/accomplishments/2026-h1/ids.md:8:5 error invalid-id Invalid id \`CI_Speed\` for \`goals[0].goal\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`
+        hint: write \`ci-speed\`
+          7 | goals:
+        > 8 |   - goal: CI_Speed
+            |     ^^^^^^^^^^^^^^
+          9 | outcome: delivered
+
+      content/accomplishments/2026-h1/ids.md:10:8 error invalid-id Invalid id \`CI Speed\` for \`tags[0]\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`
+        hint: write \`ci-speed\`
+           9 | outcome: delivered
+        > 10 | tags: [CI Speed]
+             |        ^^^^^^^^
+          11 | visibility: team
+
+      ✖ 3 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('invalid-date', () => {
+    expect(output('invalid-date')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/dates.md:6:1 error invalid-date Invalid date \`2026-02-30\` for \`date\`, there is no such day in the calendar
+        hint: check the day of the month
+          5 | cycle: 2026-h1
+        > 6 | date: 2026-02-30
+            | ^^^^^^^^^^^^^^^^
+          7 | goals: [ci-speed]
+
+      content/cycles/2026-h2.md:3:1 error invalid-date Invalid date \`01/07/2026\` for \`start\`, expected \`YYYY-MM-DD\`
+        hint: e.g. \`2026-04-18\`
+          2 | name: H2 2026
+        > 3 | start: 01/07/2026
+            | ^^^^^^^^^^^^^^^^^
+          4 | end: 2026-12-31
+
+      ✖ 2 errors and 0 warnings in 2 files (13 files checked)
+      "
+    `);
+  });
+  it('too-long', () => {
+    expect(output('too-long')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/long.md:3:1 error too-long \`summary\` is 251 characters long, expected at most 200
+        hint: shorten it; the body has room for detail
+          2 | title: Cut CI time
+        > 3 | summary: Sharded the test job across four machines and then kept going. Sharded the test job across…
+            | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          4 | authors: [ben]
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('link-protocol', () => {
+    expect(output('link-protocol')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/links.md:11:5 error link-protocol Unexpected link protocol \`javascript:\` in \`evidence[0].url\`, expected \`https:\`, \`http:\` or \`mailto:\`
+        hint: link to a web page (https://…) or an address (mailto:…)
+          10 |   - label: Pipeline
+        > 11 |     url: javascript:alert(document.cookie)
+             |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          12 |   - label: Notes
+
+      content/accomplishments/2026-h1/links.md:13:5 error link-protocol Unexpected relative link \`/notes/ci\` in \`evidence[1].url\`, expected an absolute \`https://\` link
+        hint: copy the full address from the browser, starting with https://
+          12 |   - label: Notes
+        > 13 |     url: /notes/ci
+             |     ^^^^^^^^^^^^^^
+          14 | visibility: team
+
+      content/accomplishments/2026-h1/links.md:18:5 error link-protocol Unexpected link protocol \`data:\` in the body, expected \`https:\`, \`http:\` or \`mailto:\`
+        hint: link to a web page (https://…) or an address (mailto:…)
+          17 |
+        > 18 | See [the dashboard](data:text/html;base64,PHNjcmlwdD4=) and [the runbook](../runbook.md).
+             |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          19 | Mail [the team](mailto:core@example.com) or read [the PR](https://github.com/example/app/pull/1).
+
+      content/accomplishments/2026-h1/links.md:18:61 error link-protocol Unexpected relative link \`../runbook.md\` in the body, expected an absolute \`https://\` link
+        hint: links to other pages of this site change with the build: link to the repository file or the public page instead
+          17 |
+        > 18 | See [the dashboard](data:text/html;base64,PHNjcmlwdD4=) and [the runbook](../runbook.md).
+             |                                                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          19 | Mail [the team](mailto:core@example.com) or read [the PR](https://github.com/example/app/pull/1).
+
+      content/accomplishments/2026-h1/links.md:21:1 error link-protocol Unexpected link protocol \`vbscript:\` in the body, expected \`https:\`, \`http:\` or \`mailto:\`
+        hint: link to a web page (https://…) or an address (mailto:…)
+          20 |
+        > 21 | [ref]: vbscript:msgbox
+             | ^^^^^^^^^^^^^^^^^^^^^^
+          22 |
+
+      ✖ 5 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('raw-html', () => {
+    expect(output('raw-html')).toMatchInlineSnapshot(`
+      "exit 0
+      content/accomplishments/2026-h1/html.md:13:1 warning raw-html Raw HTML \`<script>alert(1)</script>\` in the body will not be shown, expected Markdown
+        hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
+          12 |
+        > 13 | <script>alert(1)</script>
+             | ^^^^^^^^^^^^^^^^^^^^^^^^^
+          14 |
+
+      content/accomplishments/2026-h1/html.md:15:7 warning raw-html Raw HTML \`<b onclick="steal()">\` in the body will not be shown, expected Markdown
+        hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
+          14 |
+        > 15 | CI is <b onclick="steal()">faster</b> now. <!-- a comment is fine -->
+             |       ^^^^^^^^^^^^^^^^^^^^^
+          16 |
+
+      content/accomplishments/2026-h1/html.md:15:34 warning raw-html Raw HTML \`</b>\` in the body will not be shown, expected Markdown
+        hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
+          14 |
+        > 15 | CI is <b onclick="steal()">faster</b> now. <!-- a comment is fine -->
+             |                                  ^^^^
+          16 |
+
+      ! 0 errors and 3 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+});
+
+describe('reference rules', () => {
+  it('unknown-reference', () => {
+    expect(output('unknown-reference')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/typo-author.md:4:11 error unknown-reference Unknown person \`bne\` in \`authors[0]\`, expected the id of a file in \`content/people/\`
+        hint: create \`content/people/bne.md\`, or check the spelling
+          3 | summary: Sharded the tests.
+        > 4 | authors: [bne, ana]
+            |           ^^^
+          5 | cycle: 2026-h1
+
+      content/accomplishments/2026-h1/typo-author.md:7:9 error unknown-reference Unknown goal \`ci-sped\` in \`goals[0]\`, expected the id of a file in \`content/goals/\`
+        hint: did you mean \`ci-speed\`?
+          6 | date: 2026-03-01
+        > 7 | goals: [ci-sped]
+            |         ^^^^^^^
+          8 | outcome: delivered
+
+      content/goals/ci-speed.md:3:1 error unknown-reference Unknown person \`benn\` in \`owner\`, expected the id of a file in \`content/people/\`
+        hint: did you mean \`ben\`?
+          2 | title: Halve CI time
+        > 3 | owner: benn
+            | ^^^^^^^^^^^
+          4 | team: platform
+
+      content/goals/ci-speed.md:4:1 error unknown-reference Unknown team \`platform\` in \`team\`, expected the id of a file in \`content/teams/\`
+        hint: create \`content/teams/platform.md\`, or check the spelling
+          3 | owner: benn
+        > 4 | team: platform
+            | ^^^^^^^^^^^^^^
+          5 | cycle: 2026-h1
+
+      content/goals/ci-speed.md:6:1 error unknown-reference Unknown goal \`ship-fast\` in \`parent\`, expected the id of a file in \`content/goals/\`
+        hint: did you mean \`ship-faster\`?
+          5 | cycle: 2026-h1
+        > 6 | parent: ship-fast
+            | ^^^^^^^^^^^^^^^^^
+          7 | status: done
+
+      ✖ 5 errors and 0 warnings in 2 files (12 files checked)
+      "
+    `);
+  });
+  it('unknown-key-result', () => {
+    expect(output('unknown-key-result')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/wrong-kr.md:9:5 error unknown-key-result Unknown key result \`ci-p05\` for goal \`ci-speed\`, expected \`ci-p50\`
+        hint: did you mean \`ci-p50\`?
+           8 |   - goal: ci-speed
+        >  9 |     key_result: ci-p05
+             |     ^^^^^^^^^^^^^^^^^^
+          10 |   - goal: ship-faster
+
+      content/accomplishments/2026-h1/wrong-kr.md:11:5 error unknown-key-result Unknown key result \`lead-time\` for goal \`ship-faster\`, expected no key result: that goal has none
+        hint: remove \`key_result\`
+          10 |   - goal: ship-faster
+        > 11 |     key_result: lead-time
+             |     ^^^^^^^^^^^^^^^^^^^^^
+          12 | outcome: delivered
+
+      content/accomplishments/2026-h1/wrong-kr.md:15:5 error unknown-key-result Unknown key result \`flaky-rate\`, expected one of this item's goals' key results: \`ci-p50\`
+        hint: add the goal that owns it to \`goals\`, or remove \`key_result\`
+          14 |   - metric: Flaky tests
+        > 15 |     key_result: flaky-rate
+             |     ^^^^^^^^^^^^^^^^^^^^^^
+          16 |     before: 5
+
+      ✖ 3 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('duplicate-id', () => {
+    expect(output('duplicate-id')).toMatchInlineSnapshot(`
+      "exit 1
+      content/goals/ci-speed.md:15:5 error duplicate-id Duplicate key result id \`ci-p50\`, expected each key result of a goal to have its own id
+          14 |     current: 12
+        > 15 |   - id: ci-p50
+             |     ^^^^^^^^^^
+          16 |     title: Median CI time, again
+
+      content/people/Ben.md:1:1 error file-name Invalid file name segment \`Ben\`, expected lowercase words joined by \`-\`, such as \`cut-ci-time\`
+        hint: rename it to \`ben\`: the path is the id that other files refer to
+        > 1 | ---
+            | ^^^
+          2 | name: Ben Again
+
+      content/people/Ben.md:1:1 error submission-count Ben Again has 0 of 1–3 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10
+        hint: add 1 more with \`npm run new\`, as author or co-author
+        > 1 | ---
+            | ^^^
+          2 | name: Ben Again
+
+      content/people/ben.md:1:1 error duplicate-id Duplicate id \`ben\`, \`content/people/Ben.md\` already has it (ids ignore letter case)
+        hint: rename one of the files; ids must be unique in a collection
+        > 1 | ---
+            | ^^^
+          2 | name: Ben Carter
+
+      content/people/ben.md:5:1 error duplicate-id Duplicate GitHub handle \`bencarter\`, person \`Ben\` already has it
+        hint: each person has their own handle; pull requests are matched to people by it
+          4 | team: core
+        > 5 | github: bencarter
+            | ^^^^^^^^^^^^^^^^^
+          6 | manager: ana
+
+      content/people/cleo.md:5:1 error duplicate-id Duplicate GitHub handle \`BenCarter\`, person \`Ben\` already has it
+        hint: each person has their own handle; pull requests are matched to people by it
+          4 | team: core
+        > 5 | github: BenCarter
+            | ^^^^^^^^^^^^^^^^^
+          6 | manager: ana
+
+      ✖ 6 errors and 0 warnings in 4 files (12 files checked)
+      "
+    `);
+  });
+  it('duplicate-entry', () => {
+    expect(output('duplicate-entry')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/twice.md:4:22 error duplicate-entry Duplicate author \`cleo\`, expected each person once
+        hint: remove the second one
+          3 | summary: Sharded the tests.
+        > 4 | authors: [cleo, ana, cleo]
+            |                      ^^^^
+          5 | cycle: 2026-h1
+
+      content/accomplishments/2026-h1/twice.md:9:5 error duplicate-entry Duplicate goal \`ci-speed\`, already listed as \`goals[0]\`
+        hint: merge the two entries
+           8 |   - goal: ci-speed
+        >  9 |   - goal: ci-speed
+             |     ^^^^^^^^^^^^^^
+          10 | outcome: delivered
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('tree-loop', () => {
+    expect(output('tree-loop')).toMatchInlineSnapshot(`
+      "exit 1
+      content/goals/ci-speed.md:6:1 error tree-loop Goal \`ci-speed\` is its own ancestor through \`parent\`: \`ci-speed\` → \`ship-faster\` → \`ci-speed\`
+        hint: remove or change \`parent\` in one of them
+          5 | cycle: 2026-h1
+        > 6 | parent: ship-faster
+            | ^^^^^^^^^^^^^^^^^^^
+          7 | status: done
+
+      content/people/ana.md:5:1 error tree-loop Person \`ana\` is its own ancestor through \`manager\`: \`ana\` → \`ben\` → \`ana\`
+        hint: remove or change \`manager\` in one of them
+          4 | team: core
+        > 5 | manager: ben
+            | ^^^^^^^^^^^^
+          6 | ---
+
+      content/teams/core.md:4:1 error tree-loop Team \`core\` names itself as its \`parent\`, expected another team or none
+        hint: remove or change \`parent\` in one of them
+          3 | lead: ana
+        > 4 | parent: core
+            | ^^^^^^^^^^^^
+          5 | ---
+
+      ✖ 3 errors and 0 warnings in 3 files (11 files checked)
+      "
+    `);
+  });
+});
+
+describe('cycle rules', () => {
+  it('cycle-dates', () => {
+    expect(output('cycle-dates')).toMatchInlineSnapshot(`
+      "exit 1
+      content/cycles/2026-h2.md:4:1 error cycle-dates Cycle ends on 2026-06-30, before it starts on 2026-07-01
+        hint: swap \`start\` and \`end\`, or fix the year
+          3 | start: 2026-07-01
+        > 4 | end: 2026-06-30
+            | ^^^^^^^^^^^^^^^
+          5 | due: 2026-01-15
+
+      content/cycles/2026-h2.md:5:1 error cycle-dates Cycle is due on 2026-01-15, before it starts on 2026-07-01
+        hint: \`due\` is the last day to submit, usually shortly after \`end\`
+          4 | end: 2026-06-30
+        > 5 | due: 2026-01-15
+            | ^^^^^^^^^^^^^^^
+          6 | submissions:
+
+      content/cycles/2026-h2.md:7:3 error cycle-dates \`submissions.min\` is 4, above \`submissions.max\` 2
+        hint: nobody could meet both; lower \`min\` or raise \`max\`
+          6 | submissions:
+        > 7 |   min: 4
+            |   ^^^^^^
+          8 |   max: 2
+
+      ✖ 3 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('cycle-folder', () => {
+    expect(output('cycle-folder')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/wrong-folder.md:5:1 error cycle-folder Cycle \`2026-h2\` differs from the folder \`2026-h1/\` the file is in
+        hint: move the file to \`content/accomplishments/2026-h2/\`, or set \`cycle: 2026-h1\`
+          4 | authors: [ana]
+        > 5 | cycle: 2026-h2
+            | ^^^^^^^^^^^^^^
+          6 | date: 2026-08-01
+
+      content/accomplishments/2026-h1/wrong-folder.md:7:9 warning goal-cycle Goal \`ci-speed\` belongs to cycle \`2026-h1\`, this item to \`2026-h2\`
+        hint: pick a goal of this cycle, or check the item’s \`cycle\`
+          6 | date: 2026-08-01
+        > 7 | goals: [ci-speed]
+            |         ^^^^^^^^
+          8 | outcome: delivered
+
+      ✖ 1 error and 1 warning in 1 file (13 files checked)
+      "
+    `);
+  });
+  it('date-outside-cycle', () => {
+    expect(output('date-outside-cycle')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/too-late.md:6:1 error date-outside-cycle Date 2026-07-04 is outside cycle \`2026-h1\`, expected 2026-01-01 to 2026-06-30
+        hint: use the day the work landed; work from another cycle belongs in that cycle’s folder
+          5 | cycle: 2026-h1
+        > 6 | date: 2026-07-04
+            | ^^^^^^^^^^^^^^^^
+          7 | goals: [ci-speed]
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('future-date', () => {
+    expect(output('future-date')).toMatchInlineSnapshot(`
+      "exit 0
+      content/accomplishments/2026-h2/next-month.md:6:1 warning future-date Date 2026-12-14 is after today (2026-11-27)
+        hint: use the day the work landed
+          5 | cycle: 2026-h2
+        > 6 | date: 2026-12-14
+            | ^^^^^^^^^^^^^^^^
+          7 | unplanned: Asked for by support.
+
+      ! 0 errors and 1 warning in 1 file (13 files checked)
+      "
+    `);
+  });
+  it('goal-cycle', () => {
+    expect(output('goal-cycle')).toMatchInlineSnapshot(`
+      "exit 0
+      content/accomplishments/2026-h2/old-goal.md:7:9 warning goal-cycle Goal \`ci-speed\` belongs to cycle \`2026-h1\`, this item to \`2026-h2\`
+        hint: pick a goal of this cycle, or check the item’s \`cycle\`
+          6 | date: 2026-08-01
+        > 7 | goals: [ci-speed]
+            |         ^^^^^^^^
+          8 | outcome: delivered
+
+      ! 0 errors and 1 warning in 1 file (13 files checked)
+      "
+    `);
+  });
+  it('submission-count', () => {
+    expect(output('submission-count')).toMatchInlineSnapshot(`
+      "exit 1
+      content/people/ana.md:1:1 warning submission-count Ana Silva has 0 of 1–5 accomplishments in cycle \`2026-h2\`, which is due 2027-01-15
+        hint: add 1 more with \`npm run new\`, as author or co-author
+        > 1 | ---
+            | ^^^
+          2 | name: Ana Silva
+
+      content/people/ben.md:1:1 error submission-count Ben Carter has 4 accomplishments in cycle \`2026-h1\`, expected at most 3
+        hint: merge related items, or mark the least important ones \`draft: true\`
+        > 1 | ---
+            | ^^^
+          2 | name: Ben Carter
+
+      content/people/ben.md:1:1 warning submission-count Ben Carter has 0 of 1–5 accomplishments in cycle \`2026-h2\`, which is due 2027-01-15
+        hint: add 1 more with \`npm run new\`, as author or co-author
+        > 1 | ---
+            | ^^^
+          2 | name: Ben Carter
+
+      content/people/cleo.md:1:1 warning submission-count Cleo Park has 0 of 1–5 accomplishments in cycle \`2026-h2\`, which is due 2027-01-15
+        hint: add 1 more with \`npm run new\`, as author or co-author
+        > 1 | ---
+            | ^^^
+          2 | name: Cleo Park
+
+      content/people/dana.md:1:1 error submission-count Dana Lee has 0 of 1–3 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10
+        hint: add 1 more with \`npm run new\`, as author or co-author
+        > 1 | ---
+            | ^^^
+          2 | name: Dana Lee
+
+      content/people/dana.md:1:1 warning submission-count Dana Lee has 0 of 1–5 accomplishments in cycle \`2026-h2\`, which is due 2027-01-15
+        hint: add 1 more with \`npm run new\`, as author or co-author
+        > 1 | ---
+            | ^^^
+          2 | name: Dana Lee
+
+      ✖ 2 errors and 4 warnings in 4 files (15 files checked)
+      "
+    `);
+  });
+});
+
+describe('accomplishment rules', () => {
+  it('unplanned', () => {
+    expect(output('unplanned')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/both.md:9:1 error unplanned Both \`goals\` and an \`unplanned\` reason, expected only one
+        hint: remove \`unplanned\` if the work moved these goals, or empty \`goals\` if it was unplanned
+           8 | outcome: delivered
+        >  9 | unplanned: Nobody asked.
+             | ^^^^^^^^^^^^^^^^^^^^^^^^
+          10 | visibility: team
+
+      content/accomplishments/2026-h1/neither.md:7:1 error unplanned No goals and no \`unplanned\` reason, expected one of them
+        hint: list the goals this moved, or add \`unplanned: <why it mattered>\`
+          6 | date: 2026-03-01
+        > 7 | goals: []
+            | ^^^^^^^^^
+          8 | outcome: delivered
+
+      ✖ 2 errors and 0 warnings in 2 files (13 files checked)
+      "
+    `);
+  });
+  it('required-section', () => {
+    expect(output('required-section')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/no-sections.md:8:1 error required-section Missing section \`## What we learned\`, required by \`outcome: learning\`
+        hint: add a heading \`## What we learned\` to the body
+          7 | goals: [ci-speed]
+        > 8 | outcome: learning
+            | ^^^^^^^^^^^^^^^^^
+          9 | visibility: team
+
+      content/accomplishments/2026-h1/no-sections.md:10:1 error required-section Missing section \`## Impact\`, required by \`sections\` in \`content/site.yaml\`
+        hint: add a heading \`## Impact\` to the body
+           9 | visibility: team
+        > 10 | ---
+             | ^^^
+          11 | ## Context
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('impact-unit', () => {
+    expect(output('impact-unit')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/seconds.md:16:5 error impact-unit Unit \`s\` differs from key result \`ci-p50\`, expected \`min\`
+        hint: convert the numbers to min, or drop \`key_result\` if this measures something else
+          15 |     after: 780
+        > 16 |     unit: s
+             |     ^^^^^^^
+          17 | visibility: team
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('over-claim', () => {
+    expect(output('over-claim')).toMatchInlineSnapshot(`
+      "exit 0
+      content/goals/ci-speed.md:9:5 warning over-claim Items claim −9 min on key result \`ci-p50\`, but it moved −8 min (20 → 12)
+        hint: claims: \`2026-h1/also-claims\` −3, \`2026-h1/cut-ci-time\` −6; check whether their before → after overlap, or update \`current\`
+           8 | key_results:
+        >  9 |   - id: ci-p50
+             |     ^^^^^^^^^^
+          10 |     title: Median CI time
+
+      ! 0 errors and 1 warning in 1 file (12 files checked)
+      "
+    `);
+  });
+});
+
+describe('site rules', () => {
+  it('site-config', () => {
+    expect(output(undefined, { remove: ['content/site.yaml'] })).toMatchInlineSnapshot(`
+      "exit 1
+      content/ error site-config Missing \`content/site.yaml\`, expected the site's settings there
+        hint: copy it from the Throughline template and set \`title\`, \`url\`, \`repo\` and \`audience\`
+
+      ✖ 1 error and 0 warnings in 1 file (10 files checked)
+      "
+    `);
+  });
+});

@@ -1,0 +1,62 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+import { checkCommand, type Format } from '../src/cli/commands/check.ts';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = join(REPO, 'tests', 'fixtures');
+export const TODAY = '2026-11-27';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export interface TreeOptions {
+  /** Files to write over the base fixture, path → text (or bytes). */
+  files?: Record<string, string | Uint8Array>;
+  /** Base fixture files to delete. */
+  remove?: string[];
+}
+
+/**
+ * A temp repo root: the valid `base` fixture, then the scenario's overlay from
+ * `tests/fixtures/<scenario>/`, then `options`. Each rule's failing case is such an overlay.
+ */
+export function makeTree(scenario?: string, options: TreeOptions = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'throughline-test-'));
+  made.push(root);
+  cpSync(join(FIXTURES, 'base'), root, { recursive: true });
+  if (scenario !== undefined) {
+    const overlay = join(FIXTURES, scenario);
+    if (!existsSync(overlay)) throw new Error(`no fixture ${overlay}`);
+    cpSync(overlay, root, { recursive: true });
+  }
+  for (const path of options.remove ?? []) rmSync(join(root, path), { recursive: true, force: true });
+  for (const [path, text] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** Runs the check command on a tree the way a user would see it, minus colour. */
+export function check(root: string, options: { format?: Format; strict?: boolean; changedSince?: string; env?: NodeJS.ProcessEnv } = {}) {
+  return checkCommand({
+    root,
+    format: options.format ?? 'pretty',
+    strict: options.strict ?? false,
+    changedSince: options.changedSince,
+    today: TODAY,
+    env: options.env ?? {},
+    isTTY: false,
+  });
+}
+
+/** The pretty output of checking a scenario: what a contributor reads in their terminal. */
+export function output(scenario?: string, options: TreeOptions = {}): string {
+  const result = check(makeTree(scenario, options));
+  return `exit ${result.exitCode}\n${result.stdout}`;
+}
