@@ -13,7 +13,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export function readContentTree(root: string): SourceFile[] {
   const base = join(root, CONTENT_DIR);
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(base).isDirectory();
   } catch {

@@ -11,12 +11,17 @@ export function changedFiles(root: string, ref: string): Set<string> {
     try {
       return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] ?? '';
+      const stderr = ((error as { stderr?: string }).stderr ?? '').trim().split('\n')[0] ?? '';
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError('--changed-since needs git, and git is not installed');
       throw new UsageError(`--changed-since ${ref}: ${stderr || 'git failed'} (in CI, fetch the base first, e.g. \`git fetch origin main\`)`);
     }
   };
-  git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch (error) {
+    if (/not a git repository/i.test((error as Error).message)) throw error;
+    throw new UsageError(`--changed-since: git does not know the revision \`${ref}\` (in CI, fetch it first, e.g. \`git fetch origin main\`)`);
+  }
   const changed = git(['diff', '--name-only', '--no-renames', '--relative', '-z', ref, '--']);
   const untracked = git(['ls-files', '--others', '--exclude-standard', '-z']);
   return new Set([...changed.split('\0'), ...untracked.split('\0')].filter((p) => p !== ''));

@@ -24,7 +24,7 @@ Options for check:
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or internal error.
 Rules: docs/rules.md`;
 
-const MIN_NODE = [22, 12] as const;
+const MIN_NODE = [22, 18] as const;
 
 export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
   const debug = argv.includes('--debug');
@@ -64,7 +64,7 @@ function run(argv: readonly string[], env: NodeJS.ProcessEnv): number {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}\n${USAGE}`);
+    throw new UsageError(`${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; see \`throughline --help\``);
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -90,7 +90,7 @@ function run(argv: readonly string[], env: NodeJS.ProcessEnv): number {
     changedSince: values['changed-since'],
     today,
     env,
-    isTTY: process.stdout.isTTY === true,
+    isTTY: process.stdout.isTTY,
   });
   process.stdout.write(result.stdout);
   return result.exitCode;

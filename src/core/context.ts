@@ -2,6 +2,7 @@ import type { Diagnostic, Severity, Span } from './diagnostics.ts';
 import type { Content, Entry } from './content.ts';
 import type { Site } from '../schema/index.ts';
 import { spanOf, type SourceDoc } from './source.ts';
+import { visible } from './text-checks.ts';
 import { RULE_SEVERITY, type RuleId } from './rules/catalog.ts';
 
 /** A problem as a rule sees it: where (a file and a front matter path, or a span) and what. */
@@ -46,9 +47,10 @@ export function toDiagnostic(problem: Problem): Diagnostic {
     endColumn: span.endColumn,
     severity: problem.severity ?? RULE_SEVERITY[problem.rule],
     rule: problem.rule,
-    message: problem.message,
+    // Messages quote what authors wrote; an escape sequence must not reach a terminal or a log.
+    message: visible(problem.message),
   };
-  if (problem.hint) diagnostic.hint = problem.hint;
+  if (problem.hint) diagnostic.hint = visible(problem.hint);
   const related = problem.related?.filter((file) => file !== doc?.file);
   if (related && related.length > 0) diagnostic.related = [...new Set(related)].sort();
   return diagnostic;

@@ -29,12 +29,12 @@ export function loadContent(files: readonly SourceFile[]): { content: Content; d
     const kind = classify(file.path);
     if (kind.kind === 'ignored') continue;
     const blank: SourceDoc = { file: file.path, text: '', yaml: '', yamlLine: 1, body: '', bodyLine: 1 };
-    if (kind.kind === 'unknown') {
-      report({ at: blank, span: firstLine, ...kind.problem });
-      continue;
-    }
     if ('refused' in file) {
       report({ at: blank, span: firstLine, ...refusal(file) });
+      continue;
+    }
+    if (kind.kind === 'unknown') {
+      report({ at: blank, span: firstLine, ...kind.problem });
       continue;
     }
     for (const control of findControlCharacters(file.text)) {
@@ -62,7 +62,7 @@ export function loadContent(files: readonly SourceFile[]): { content: Content; d
     }
     const doc: SourceDoc = { file: file.path, text: file.text, ...parts };
     const raw = parseYaml(doc, report);
-    const data = raw === BAIL ? undefined : validate(doc, raw, schemas[kind.collection], report);
+    const data = raw === BAIL ? undefined : validate(doc, raw, schemas[kind.collection] as z.ZodType, report);
     addEntry(content, kind.collection, { collection: kind.collection, id: kind.id, doc, raw: raw === BAIL ? undefined : raw, data } as Entry);
   }
   return { content, diagnostics };

@@ -22,7 +22,7 @@ export function describeIssues(issues: readonly Issue[], schema: z.ZodType, raw:
 }
 
 function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: SchemaProblem[]): void {
-  const path = issue.path as PropertyKey[];
+  const path = issue.path;
   const field = formatPath(path);
   const value = valueAt(raw, path);
   if (path.length > 0 && !hasPath(raw, path) && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_union') {
@@ -45,7 +45,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
           path: [...path, key],
           rule: 'unknown-key',
           message: `Unknown field \`${key}\`${where}, expected one of ${oneOf(known)}`,
-          hint: didYouMean(key, known) ?? 'remove it, or check the spelling against docs/content-model.md',
+          hint: didYouMean(key, known) ?? 'remove it, or check the spelling against the fields listed in README.md',
         });
       }
       return;
@@ -71,7 +71,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
           value === null
             ? `Empty value for \`${field}\`, expected ${expected}`
             : `Unexpected ${describeValue(value)} for \`${field}\`, expected ${expected}`,
-        hint: typeHint(issue.expected, value),
+        ...hintFor(typeHint(issue.expected, value)),
       });
       return;
     }
@@ -158,7 +158,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
     case 'invalid_union': {
       const branch = issue.errors.find((errors) => errors.every((e) => e.path.length > 0 || e.code !== 'invalid_type'));
       if (branch) {
-        for (const inner of branch) describeIssue({ ...inner, path: [...path, ...inner.path] } as Issue, schema, raw, out);
+        for (const inner of branch) describeIssue({ ...inner, path: [...path, ...inner.path] }, schema, raw, out);
         return;
       }
       out.push({
@@ -234,7 +234,8 @@ function describeValue(value: unknown): string {
   if (isRecord(value)) return 'mapping';
   if (typeof value === 'string') return `text \`${truncate(value)}\``;
   if (typeof value === 'boolean') return `boolean \`${String(value)}\``;
-  return `number \`${String(value)}\``;
+  if (typeof value === 'number') return `number \`${String(value)}\``;
+  return 'value';
 }
 
 function truncate(value: string): string {

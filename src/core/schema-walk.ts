@@ -64,31 +64,86 @@ export interface FoundReference {
   id: string;
 }
 
+/** Where references sit in a schema, compiled once so checking 10,000 files walks data, not schemas. */
+interface RefNode {
+  ref?: CollectionName;
+  keys?: Map<string, RefNode>;
+  items?: RefNode;
+  /** A union: the node for an object value and the node for a scalar value. */
+  object?: RefNode;
+  scalar?: RefNode;
+}
+
+const compiled = new WeakMap<z.ZodType, RefNode | null>();
+
+function compile(schema: z.ZodType): RefNode | null {
+  if (compiled.has(schema)) return compiled.get(schema)!;
+  compiled.set(schema, null); // guards against recursive schemas
+  const node = compileUncached(schema);
+  compiled.set(schema, node);
+  return node;
+}
+
+function compileUncached(schema: z.ZodType): RefNode | null {
+  const direct = referenceRegistry.get(schema);
+  if (direct) return { ref: direct.collection };
+  const inner = unwrap(schema);
+  const ref = referenceRegistry.get(inner);
+  if (ref) return { ref: ref.collection };
+  const d = def(inner);
+  if (d.type === 'union' && d.options) {
+    const object = d.options.find((o) => def(unwrap(o)).type === 'object');
+    const scalar = d.options.find((o) => def(unwrap(o)).type !== 'object');
+    const node: RefNode = {};
+    const objectNode = object ? compile(object) : null;
+    const scalarNode = scalar ? compile(scalar) : null;
+    if (objectNode) node.object = objectNode;
+    if (scalarNode) node.scalar = scalarNode;
+    return objectNode || scalarNode ? node : null;
+  }
+  if (d.type === 'object' && d.shape) {
+    const keys = new Map<string, RefNode>();
+    for (const [key, child] of Object.entries(d.shape)) {
+      const node = compile(child);
+      if (node) keys.set(key, node);
+    }
+    return keys.size > 0 ? { keys } : null;
+  }
+  if (d.type === 'array' && d.element) {
+    const items = compile(d.element);
+    return items ? { items } : null;
+  }
+  return null;
+}
+
 /**
  * Every reference in a raw (possibly invalid) value: references are checked even in files that
  * fail the schema, so a typo in one field never hides a dangling id in another.
  */
-export function findReferences(schema: z.ZodType, value: unknown, path: PropertyKey[] = [], out: FoundReference[] = []): FoundReference[] {
-  const target = referenceRegistry.get(schema);
-  if (target) {
-    if (typeof value === 'string') out.push({ path, collection: target.collection, id: value });
-    return out;
-  }
-  const inner = pickOption(unwrap(schema), value);
-  const ref = referenceRegistry.get(inner);
-  if (ref) {
-    if (typeof value === 'string') out.push({ path, collection: ref.collection, id: value });
-    return out;
-  }
-  const d = def(inner);
-  if (d.type === 'object' && d.shape && isRecord(value)) {
-    for (const [key, child] of Object.entries(d.shape)) {
-      if (Object.hasOwn(value, key)) findReferences(child, value[key], [...path, key], out);
-    }
-  } else if (d.type === 'array' && d.element && Array.isArray(value)) {
-    value.forEach((item, index) => findReferences(d.element!, item, [...path, index], out));
-  }
+export function findReferences(schema: z.ZodType, value: unknown): FoundReference[] {
+  const out: FoundReference[] = [];
+  const node = compile(schema);
+  if (node) collect(node, value, [], out);
   return out;
+}
+
+function collect(node: RefNode, value: unknown, path: PropertyKey[], out: FoundReference[]): void {
+  if (node.ref) {
+    if (typeof value === 'string') out.push({ path, collection: node.ref, id: value });
+    return;
+  }
+  if (node.object || node.scalar) {
+    const branch = isRecord(value) ? node.object : node.scalar;
+    if (branch) collect(branch, value, path, out);
+    return;
+  }
+  if (node.keys && isRecord(value)) {
+    for (const [key, child] of node.keys) {
+      if (Object.hasOwn(value, key)) collect(child, value[key], [...path, key], out);
+    }
+  } else if (node.items && Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) collect(node.items, value[i], [...path, i], out);
+  }
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

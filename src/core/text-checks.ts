@@ -4,7 +4,16 @@ import type { Span } from './diagnostics.ts';
  * C0 and C1 control characters other than tab and line breaks, and the bidirectional overrides
  * that can make a pull request's text read differently from what it says.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Makes text safe to print to a terminal or log: control characters become visible symbols. */
+export function visible(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.codePointAt(0)!;
+    return code < 0x20 ? String.fromCodePoint(0x2400 + code) : code === 0x7f ? '\u2421' : '\uFFFD';
+  });
+}
 
 export interface ControlCharacter extends Span {
   codePoint: number;

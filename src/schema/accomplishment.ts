@@ -35,6 +35,18 @@ const goalLink = <R extends z.ZodType>(ref: RefFactory<R>) =>
     contribution: text(500).optional(),
   });
 
+/** One goal an item moved, after the short form `[ci-speed]` is expanded. */
+export interface GoalLinkOf<R extends z.ZodType> {
+  goal: z.output<R>;
+  key_result?: string | undefined;
+  contribution?: string | undefined;
+}
+
+// Astro's reference() turns an id into an object, so the long form is told apart by its `goal` key.
+function isLongForm<R extends z.ZodType>(link: unknown): link is GoalLinkOf<R> {
+  return typeof link === 'object' && link !== null && 'goal' in link;
+}
+
 /** `content/accomplishments/<cycle>/<slug>.md`: one piece of work and the goals it moved. */
 export const accomplishmentSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
   z.strictObject({
@@ -56,9 +68,7 @@ export const accomplishmentSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
       .array(z.union([ref('goals'), goalLink(ref)]))
       .max(10)
       .default([])
-      .transform((links) =>
-        links.map((link) => (typeof link === 'object' && link !== null ? link : { goal: link })),
-      ),
+      .transform((links) => links.map((link): GoalLinkOf<R> => (isLongForm<R>(link) ? link : { goal: link as z.output<R> }))),
     /** Why this work mattered although no goal asked for it. Required exactly when `goals` is empty. */
     unplanned: z.string().max(500).optional(),
     /** `delivered`, `partial`, `missed`, or `learning` (a bet that did not pay off, and what it taught). */

@@ -73,20 +73,8 @@ function same(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** Why `text` breaks the contract, or '' when it keeps it. */
-function contractViolation(text: string): string {
-  const fast = parseFast(text);
-  if (fast === BAIL) return '';
-  const ref = reference(text);
-  if (!ref.ok) return `fast path returned a value but the reference refuses it (${ref.why})`;
-  if (!same(fast, ref.value)) return 'fast path value differs from the reference';
-  return '';
-}
-
 const show = (value: unknown): string =>
-  JSON.stringify(value, (_, v: unknown) =>
-    typeof v === 'number' && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? '-0' : v,
-  );
+  JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? '-0' : v));
 
 const TYPICAL = `title: Cut median CI time from 22 to 11 minutes
 summary: Sharded the test job and added a warm dependency cache.
@@ -137,7 +125,10 @@ const ACCEPTED: [string, string][] = [
   ['double quotes', 'a: ""\nb: "a: b"\nc: "PR #4121"\nd: "it\'s"\ne: "  padded  "'],
   ['quoted look-alikes stay strings', 'a: "12"\nb: \'true\'\nc: "null"\nd: "~"'],
   ['unicode', 'a: é\nb: 日本語\nc: 😀 emoji\nd: [é, 日本]\ne: "😀"'],
-  ['flow sequences', "a: [a, b, \"c\", 'd', 12]\nb: []\nc: [ ]\nd: [a , b ]\ne: [a b, c]\nf: [a, b,]\ng: [http://x, a:b, a#b]\nh: [~, null, true, -1, .5, 0x10]"],
+  [
+    'flow sequences',
+    'a: [a, b, "c", \'d\', 12]\nb: []\nc: [ ]\nd: [a , b ]\ne: [a b, c]\nf: [a, b,]\ng: [http://x, a:b, a#b]\nh: [~, null, true, -1, .5, 0x10]',
+  ],
   ['sequence at key indentation', 'a:\n- x\n- y\nb: 1'],
   ['sequence under key', 'a:\n  - x\n  -   y\n  - [z]'],
   ['compact mappings', 'a:\n  - k: 1\n    v: 2\n  -   k: 3\n      v: 4\n  - k:\n    - deep'],
@@ -256,18 +247,18 @@ describe('parseFast', () => {
     if (process.env['YAML_FUZZ_STATS']) console.log(JSON.stringify({ ...stats, mismatches: stats.mismatches.length }));
     expect(stats.mismatches).toEqual([]);
     // Guard against a fast path that silently bails on everything.
-    expect(stats.valid).toBeGreaterThan(stats.documents * 0.2);
+    expect(stats.valid).toBeGreaterThan(stats.documents * 0.1);
     expect(stats.validFast / stats.valid).toBeGreaterThan(0.5);
   });
 });
 
 interface FuzzStats {
   documents: number;
-  /** Documents given one to three random character mutations. */
+  /** Documents damaged afterwards by one to three random character or line mutations. */
   mutated: number;
   /** Documents the fast path returned a value for: each was checked against the reference. */
   checked: number;
-  /** Unmutated documents the reference accepts. */
+  /** Sampled unmutated documents that the reference accepts. */
   valid: number;
   /** Of those, the ones the fast path parsed. */
   validFast: number;
@@ -285,11 +276,12 @@ function fuzz(seed: number, documents: number): FuzzStats {
       text = mutate(text, random);
     }
     const fast = parseFast(text);
-    // The reference is the expensive part: a mutated document the fast path refused needs no
-    // verdict, since mutated documents do not count towards the fast-path share.
-    if (fast === BAIL && mutated) continue;
+    // The reference is the expensive part, and a refused document needs its verdict only for the
+    // fast-path share, which is measured on the unmutated even-numbered documents.
+    const sampled = !mutated && n % 2 === 0;
+    if (fast === BAIL && !sampled) continue;
     const ref = reference(text);
-    if (!mutated && ref.ok) {
+    if (sampled && ref.ok) {
       stats.valid++;
       if (fast !== BAIL) stats.validFast++;
     }
@@ -321,29 +313,37 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 // Mostly ordinary keys (a small pool, so duplicates happen), then keys the fast path must refuse
 // or treat specially.
 const KEYS = ['title', 'a', 'b', 'key_result', 'x-y', '_k', 'A1', 'unit', 'on', 'yes', 'toString'];
+// prettier-ignore
 const ODD_KEYS = [
-  'null', 'Null', 'true', 'FALSE', '__proto__', 'constructor', 'prototype', '1a', '12', 'a b', '"q"', "'q'",
-  '-k', '~', '<<', '? k', '&x k', '!t k', 'é', 'k:', '.inf', 'a#b', 'x'.repeat(1030),
+  'null', 'Null', 'true', 'FALSE', '__proto__', 'constructor', 'prototype', '1a', '12', 'a b', '"q"', "'q'", '-k',
+  '~', '<<', '? k', '&x k', '!t k', 'é', 'k:', '.inf', 'a#b', 'x'.repeat(1030),
 ];
 
+// prettier-ignore
 const PLAIN = [
-  'hello', 'Cut median CI time from 22 to 11 minutes', 'min', 'ci-p50', 'delivered', 'https://github.com/acme/app/pull/4121',
-  'a#b', 'a:b', 'x:#y', '12:30', 'a, b', 'a[b]', 'a{b}', 'é', '日本語', '😀 emoji', 'x y z', '.', '...', '-.', 'a\\b',
+  'hello', 'Cut median CI time from 22 to 11 minutes', 'min', 'ci-p50', 'delivered',
+  'https://github.com/acme/app/pull/4121', 'a#b', 'a:b', 'x:#y', '12:30', 'a, b', 'a[b]', 'a{b}', 'é', '日本語',
+  '😀 emoji', 'x y z', '.', '...', '-.', 'a\\b', "it's", 'say "hi"', 'x\u00a0#c', 'a -b', 'C#', 'a ,b', 'a ]', 'x: ',
+  'a:\u00a0b', '50%',
 ];
+// prettier-ignore
 const TRICKY_PLAIN = [
-  '012', '+12', '-7', '1_000', '0x1F', '0X1F', '0o17', '0o8', '-0x1', '1e3', '1E-3', '1.e3', '1.', '.5', '-.5', '+.5',
-  '4.5', '4.50', '9007199254740993', '123456789012345678901234567890', '-0', '-0.0', '+0', '0.0', '.inf', '-.Inf',
-  '+.INF', '.nan', '.NaN', '-.nan', '.Nan', 'yes', 'no', 'on', 'off', 'y', '~', 'null', 'Null', 'NULL', 'nULL',
-  'true', 'True', 'TRUE', 'tRUE', 'false', 'False', '2026-04-18', '2026-h1', '1.2.3', '0', '-', '-a', '--', '---',
-  '?a', ':a', '@a', '`a`', '%a', '!a', '&a x', '*a', '|', '>', 'a: b', 'a:', 'x :y', 'a -b', '0b101', '0o', '0x',
-  '+', '.e3', '1e', 'e3', '1.5.', '1__0', ' ', '\u00a0x', 'x\u00a0',
+  '012', '+12', '-7', '1_000', '0x1F', '0X1F', '0o17', '0o8', '-0x1', '1e3', '1E-3', '1.e3', '1.', '.5', '-.5',
+  '+.5', '4.5', '4.50', '9007199254740993', '123456789012345678901234567890', '-0', '-0.0', '+0', '0.0', '.inf',
+  '-.Inf', '+.INF', '.nan', '.NaN', '-.nan', '.Nan', 'yes', 'no', 'on', 'off', 'y', '~', 'null', 'Null', 'NULL',
+  'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', '2026-04-18', '2026-h1', '1.2.3', '0', '-', '-a', '--',
+  '---', '?a', ':a', '@a', '`a`', '%a', '!a', '&a x', '*a', '|', '>', 'a: b', 'a:', 'x :y', 'a -b', '0b101', '0o',
+  '0x', '+', '.e3', '1e', 'e3', '1.5.', '1__0', ' ', '\u00a0x', 'x\u00a0',
 ];
+// prettier-ignore
 const QUOTED = [
   '""', "''", '"PR #4121"', '"%"', "'it''s'", "'a # b'", '"a: b"', "''''", '"12"', "'true'", '"null"', '"é 😀"',
-  '"unclosed', "'unclosed", '"a\\"b"', '"a\\nb"', '"\\u00e9"', "'a'b", '"a" # c', "'a'#c", '"a""b"', "'a''", '"  x  "',
-  '"a\\\\"', "'\\'", '"\\"',
+  '"unclosed', "'unclosed", '"a\\"b"', '"a\\nb"', '"\\u00e9"', "'a'b", '"a" # c', "'a'#c", '"a""b"', "'a''",
+  '"  x  "', '"a\\\\"', "'\\'", '"\\"', '"a, b"', "'c]'", '"[x]"', "'#'", '"x" #', "'a' , 'b'", '"\'"', "'\"'",
 ];
-const FLOAT_ITEMS = [...PLAIN.slice(0, 12), ...TRICKY_PLAIN, ...QUOTED.slice(0, 14), '[b]', '{b: 1}', 'a: b', 'a:', '#c', '', ' '];
+// Flow items: mostly well-formed ones, sometimes anything, including what must not appear in brackets.
+const FLOW_ITEMS = [...PLAIN.slice(0, 12), ...TRICKY_PLAIN.slice(0, 50), ...QUOTED.slice(0, 12)];
+const ODD_FLOW_ITEMS = [...PLAIN, ...TRICKY_PLAIN, ...QUOTED, '[b]', '{b: 1}', 'a: b', 'a:', '#c', '', ' '];
 
 function scalar(random: Random): string {
   const r = random();
@@ -358,7 +358,7 @@ function flowSequence(random: Random): string {
   const count = Math.floor(random() * 4);
   const items: string[] = [];
   for (let i = 0; i < count; i++) {
-    items.push(random() < 0.85 ? pick(random, [...PLAIN.slice(0, 12), ...TRICKY_PLAIN.slice(0, 50), ...QUOTED.slice(0, 12)]) : pick(random, FLOAT_ITEMS));
+    items.push(pick(random, random() < 0.85 ? FLOW_ITEMS : ODD_FLOW_ITEMS));
   }
   const sep = pick(random, [', ', ',', ' , ', ',  ']);
   const trailing = random() < 0.1 ? ',' : '';
@@ -397,9 +397,11 @@ function emitMapping(shape: Shape, random: Random, indent: number, depth: number
     const r = random();
     if (depth < 4 && r < 0.15) {
       shape.lines.push(`${lead}${k}${colon}${random() < 0.1 ? ' # c' : ''}`);
+      noise(shape, random, indent);
       emitMapping(shape, random, indent + shape.unit, depth + 1);
     } else if (depth < 4 && r < 0.3) {
       shape.lines.push(`${lead}${k}${colon}`);
+      noise(shape, random, indent);
       emitSequence(shape, random, random() < 0.4 ? indent : indent + shape.unit, depth + 1);
     } else if (r < 0.35) {
       shape.lines.push(`${lead}${k}${colon}${random() < 0.5 ? '' : ' # nothing'}`);
@@ -454,16 +456,34 @@ function generateDocument(random: Random): string {
   return text;
 }
 
-const MUTATION_CHARS = [':', ' ', '-', '#', "'", '"', '[', ']', ',', '\n', '\t', '{', '}', '&', '*', '!', '|', '>', '?', '\r', 'a', '1', '.', '\\', '\u0000', 'é', '\uFEFF', '\u2028', '\u0085', '\uD800'];
+// prettier-ignore
+const MUTATION_CHARS = [
+  ':', ' ', '-', '#', "'", '"', '[', ']', ',', '\n', '\t', '{', '}', '&', '*', '!', '|', '>', '?', '\r', 'a', '1',
+  '.', '\\', '\u0000', 'é', '\uFEFF', '\u2028', '\u0085', '\uD800',
+];
 
 function mutate(text: string, random: Random): string {
   const count = 1 + Math.floor(random() * 3);
   for (let i = 0; i < count && text.length > 0; i++) {
     const at = Math.floor(random() * text.length);
     const r = random();
-    if (r < 0.35) text = text.slice(0, at) + text.slice(at + 1);
-    else if (r < 0.6) text = text.slice(0, at) + text[at]! + text.slice(at);
-    else text = text.slice(0, at) + pick(random, MUTATION_CHARS) + text.slice(at);
+    if (r < 0.3) text = text.slice(0, at) + text.slice(at + 1);
+    else if (r < 0.5) text = text.slice(0, at) + text[at]! + text.slice(at);
+    else if (r < 0.8) text = text.slice(0, at) + pick(random, MUTATION_CHARS) + text.slice(at);
+    else text = mutateLine(text, random);
   }
   return text;
+}
+
+/** Line-level damage: re-indent, drop or repeat a line. */
+function mutateLine(text: string, random: Random): string {
+  const lines = text.split('\n');
+  const at = Math.floor(random() * lines.length);
+  const line = lines[at]!;
+  const r = random();
+  if (r < 0.25) lines[at] = line.slice(1 + Math.floor(random() * 2));
+  else if (r < 0.5) lines[at] = ' '.repeat(1 + Math.floor(random() * 2)) + line;
+  else if (r < 0.75) lines.splice(at, 1);
+  else lines.splice(at, 0, line);
+  return lines.join('\n');
 }

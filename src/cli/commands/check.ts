@@ -59,7 +59,7 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
       break;
     }
   }
-  const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  const failing = diagnostics.some((d) => d.severity === 'error' || options.strict);
   return { exitCode: failing ? 1 : 0, stdout };
 }
 

@@ -1,4 +1,5 @@
 import type { Span } from '../../core/diagnostics.ts';
+import { visible } from '../../core/text-checks.ts';
 import type { Palette } from './color.ts';
 
 const MAX_WIDTH = 100;
@@ -31,6 +32,6 @@ export function codeFrame(text: string, span: Span, color: Palette, context = 1)
 }
 
 function clip(line: string, offset: number): string {
-  const shown = offset > 0 ? `…${line.slice(offset)}` : line;
+  const shown = visible(offset > 0 ? `…${line.slice(offset)}` : line);
   return shown.length > MAX_WIDTH ? `${shown.slice(0, MAX_WIDTH - 1)}…` : shown;
 }

@@ -84,12 +84,15 @@ export function formatStepSummary(diagnostics: readonly Diagnostic[], stats: Run
   return `${lines.join('\n')}\n`;
 }
 
-/** Messages quote what authors wrote: nothing in them may become HTML or break the table. */
+/**
+ * Messages quote what authors wrote: nothing in them may become HTML or break the table. Code
+ * spans already show HTML as text, so only the text between them is escaped.
+ */
 function cell(text: string): string {
   return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ');
+    .replace(/[\r\n]+/g, ' ')
+    .split('`')
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('`')
+    .replace(/\|/g, '\\|');
 }

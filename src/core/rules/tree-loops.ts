@@ -26,7 +26,7 @@ function findLoops<C extends CollectionName>(
     let current: string | undefined = start;
     while (current !== undefined && byId.has(current) && !done.has(current)) {
       if (onPath.has(current)) {
-        const loop = path.slice(onPath.get(current)!);
+        const loop = path.slice(onPath.get(current));
         const first = [...loop].sort()[0]!;
         const rotated = [...loop.slice(loop.indexOf(first)), ...loop.slice(0, loop.indexOf(first))];
         const entry = byId.get(first)!;

@@ -164,7 +164,8 @@ function parseMap(col: number, keyPos: number, depth: number): unknown {
   for (;;) {
     if (!parseEntry(map, col, keyPos, depth)) return BAIL;
     if (indent < col) return map;
-    // Deeper than the keys but not inside a value: a continuation line or bad indentation.
+    // Deeper than the keys yet not consumed by a value: after a one-line value that would continue
+    // a multi-line scalar, after a nested block it is indentation matching no level; both bail.
     if (indent > col) return BAIL;
     keyPos = start;
   }
@@ -175,7 +176,7 @@ function parseEntry(map: Record<string, unknown>, col: number, keyPos: number, d
   const keyEnd = scanKey(keyPos);
   if (keyEnd < 0 || keyEnd - keyPos > MAX_KEY_LENGTH) return false;
   const key = src.slice(keyPos, keyEnd);
-  if (SPECIAL_KEYS.has(key)) return false;
+  if (SPECIAL_KEYS.has(key) || Object.hasOwn(map, key)) return false;
   let p = keyEnd + 1;
   while (p < end && src.charCodeAt(p) === SPACE) p++;
   let value: unknown;
@@ -188,8 +189,6 @@ function parseEntry(map: Record<string, unknown>, col: number, keyPos: number, d
   } else {
     value = parseInline(p);
     if (value === BAIL || !advance()) return false;
-    // A deeper line after a one-line value would continue a multi-line scalar, or be an error.
-    if (indent > col) return false;
   }
   if (value === BAIL) return false;
   map[key] = value;
@@ -234,11 +233,11 @@ function parseSeq(col: number, depth: number): unknown {
     } else {
       item = parseInline(p);
       if (item === BAIL || !advance()) return BAIL;
-      if (indent > col) return BAIL;
     }
     if (item === BAIL) return BAIL;
     seq.push(item);
     if (indent < col) return seq;
+    // As in parseMap: a continuation line or indentation matching no level.
     if (indent > col) return BAIL;
     // A key at the sequence's indentation ends it: it belongs to the mapping the sequence is in.
     if (!isSeqItem(start)) return seq;
@@ -264,7 +263,6 @@ function parseInline(p: number): unknown {
   let last = p + 1;
   for (let q = p + 1; q < end; q++) {
     const k = src.charCodeAt(q);
-    if (k === SPACE) continue;
     // `a: b` and a trailing `a:` would make this an implicit key: an error in the reference.
     if (k === COLON && (q + 1 === end || src.charCodeAt(q + 1) === SPACE)) return BAIL;
     if (k === HASH && src.charCodeAt(q - 1) === SPACE) break;

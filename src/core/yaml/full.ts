@@ -51,7 +51,7 @@ export function parseFull(text: string): FullYaml {
   for (const error of doc.errors) {
     const [from, to] = error.pos;
     if (error.code === 'DUPLICATE_KEY') {
-      const key = text.slice(from, to).trim();
+      const key = /^[^:\n]*/.exec(text.slice(from))![0].trim();
       problems.push({
         ...span(from, to),
         rule: 'yaml-duplicate-key',
@@ -97,7 +97,7 @@ export function parseFull(text: string): FullYaml {
     },
   });
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  const value = doc.errors.length === 0 && problems.length === 0 ? doc.toJS() : undefined;
+  const value: unknown = doc.errors.length === 0 && problems.length === 0 ? doc.toJS() : undefined;
   return { value, problems, doc, lines };
 }
 

@@ -1,0 +1,70 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { classify, SITE_FILE } from '../core/paths.ts';
+import { readEntry, readYaml } from '../core/read-entry.ts';
+import type { CollectionName } from '../schema/index.ts';
+import { readContentTree } from '../cli/fs.ts';
+
+/**
+ * Loads one collection from the top-level `content/` with the parser `throughline check` uses.
+ * Astro's own `glob()` loader reads front matter with js-yaml's default schema, which turns dates
+ * into Date objects and accepts merge keys; one parser for check and site means a file that
+ * passes the check is the file the site shows. Invalid files are skipped with a warning: the
+ * build runs the check first and never gets here with errors.
+ */
+export function contentLoader(collection: CollectionName): Loader {
+  return {
+    name: `throughline-${collection}`,
+    load: async (context) => {
+      await loadCollection(collection, context);
+      context.watcher?.on('all', (_event, path) => {
+        if (relative(fileURLToPath(context.config.root), path).startsWith(`content/${collection}/`)) void loadCollection(collection, context);
+      });
+    },
+  };
+}
+
+async function loadCollection(collection: CollectionName, context: LoaderContext): Promise<void> {
+  const { store, logger } = context;
+  const root = fileURLToPath(context.config.root);
+  store.clear();
+  for (const file of readContentTree(root)) {
+    const kind = classify(file.path);
+    if (kind.kind !== 'entry' || kind.collection !== collection) continue;
+    const entry = 'text' in file ? readEntry(file.text) : { ok: false as const };
+    if (!entry.ok || !('text' in file)) {
+      logger.warn(`skipped ${file.path}: run \`npm run check\` to see why`);
+      continue;
+    }
+    const data = await context.parseData({ id: kind.id, data: entry.data as Record<string, unknown>, filePath: file.path });
+    store.set({
+      id: kind.id,
+      data,
+      body: entry.body,
+      filePath: file.path,
+      digest: context.generateDigest(file.text),
+      rendered: await context.renderMarkdown(entry.body),
+    });
+  }
+}
+
+/** `content/site.yaml` as a collection of one entry, `site`. */
+export function siteLoader(): Loader {
+  return {
+    name: 'throughline-site',
+    load: async (context) => {
+      const { store, logger } = context;
+      const root = fileURLToPath(context.config.root);
+      const file = readContentTree(root).find((f) => f.path === SITE_FILE);
+      const yaml = file && 'text' in file ? readYaml(file.text) : { ok: false as const };
+      store.clear();
+      if (!file || !('text' in file) || !yaml.ok) {
+        logger.warn(`cannot read ${SITE_FILE}: run \`npm run check\` to see why`);
+        return;
+      }
+      const data = await context.parseData({ id: 'site', data: yaml.value as Record<string, unknown>, filePath: SITE_FILE });
+      store.set({ id: 'site', data, filePath: SITE_FILE, digest: context.generateDigest(file.text) });
+    },
+  };
+}

@@ -1,0 +1,249 @@
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, makeTree, output } from '../helpers.ts';
+
+// A pull request is untrusted input: these pin how every hostile or broken shape of a file is
+// reported, with the line it is on, and that nothing in it is ever run.
+
+const item = (frontMatter: string, body = '## Impact\n') =>
+  `---\ntitle: Cut CI time\nsummary: Sharded the tests.\nauthors: [ben]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: delivered\nvisibility: team\n${frontMatter}---\n${body}`;
+const ITEM = 'content/accomplishments/2026-h1/new.md';
+
+describe('front matter', () => {
+  it('must open on line 1 with exactly `---` and be closed', () => {
+    expect(output('front-matter')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/js-engine.md:1:1 error front-matter Unexpected \`---js\` on line 1, expected exactly \`---\`
+        hint: front matter is YAML only; other front matter languages are never run
+        > 1 | ---js
+            | ^^^
+          2 | { title: require('child_process').execSync('id').toString() }
+
+      content/accomplishments/2026-h1/no-front-matter.md:1:1 error front-matter Missing front matter, expected the file to start with a line \`---\`
+        hint: put the YAML fields between a first line \`---\` and a closing line \`---\`
+        > 1 | # Just a heading
+            | ^^^
+          2 |
+
+      content/accomplishments/2026-h1/unclosed.md:1:1 error front-matter Unclosed front matter, expected a closing line \`---\`
+        hint: end the YAML fields with a line that is exactly \`---\`
+        > 1 | ---
+            | ^^^
+          2 | title: Never closed
+
+      ✖ 3 errors and 0 warnings in 3 files (14 files checked)
+      "
+    `);
+  });
+
+  it('never runs a `---js` block', () => {
+    const marker = join(tmpdir(), `throughline-pwned-${process.pid}`);
+    const root = makeTree(undefined, {
+      files: { [ITEM]: `---js\n{ title: (() => { require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); return 'x' })() }\n---\n` },
+    });
+    expect(check(root).exitCode).toBe(1);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('accepts a UTF-8 byte order mark and Windows line endings', () => {
+    const text = `\uFEFF${item('')}`.replace(/\n/g, '\r\n');
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 0
+      ✓ No problems in 12 files
+      "
+    `);
+  });
+});
+
+describe('YAML', () => {
+  it('reports syntax errors at their line', () => {
+    expect(output('yaml-syntax')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/colon-in-title.md:2:8 error yaml-syntax Invalid YAML: Nested mappings are not allowed in compact mappings
+        hint: quote values that contain \`: \`, e.g. \`title: "Why: a reason"\`
+          1 | ---
+        > 2 | title: Why: CI was slow
+            |        ^
+          3 | summary: Sharded the tests.
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses duplicate keys', () => {
+    expect(output('yaml-duplicate-key')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/twice.md:10:1 error yaml-duplicate-key Duplicate key \`visibility\`, expected each key once per mapping
+        hint: remove one of them: YAML would silently keep only the last
+           9 | visibility: public
+        > 10 | visibility: private
+             | ^
+          11 | ---
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses tabs as indentation', () => {
+    expect(output('yaml-tab')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/tabs.md:5:1 error yaml-tab Unexpected tab in indentation, expected spaces
+        hint: YAML indents with spaces only; set your editor to insert spaces in .md and .yaml files
+          4 | authors:
+        > 5 |  - ben
+            | ^
+          6 | cycle: 2026-h1
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses anchors and aliases', () => {
+    expect(output('yaml-alias')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/billion-laughs.md:2:11 error yaml-alias Unexpected anchor \`&t\`, anchors and aliases are not allowed
+        hint: write the value out in full where it is needed
+          1 | ---
+        > 2 | title: &t Cut CI time
+            |           ^^^^^^^^^^^
+          3 | summary: *t
+
+      content/accomplishments/2026-h1/billion-laughs.md:3:10 error yaml-alias Unexpected alias \`*t\`, anchors and aliases are not allowed
+        hint: write the value out in full
+          2 | title: &t Cut CI time
+        > 3 | summary: *t
+            |          ^^
+          4 | authors: [ben]
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses merge keys', () => {
+    expect(output('yaml-merge-key')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/merged.md:8:5 error yaml-merge-key Unexpected merge key \`<<\`, merge keys are not allowed
+        hint: write the keys out in full
+          7 | goals:
+        > 8 |   - <<: {goal: ci-speed}
+            |     ^^
+          9 |     key_result: ci-p50
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses tags, core or custom', () => {
+    expect(output('yaml-tag')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/tagged.md:3:19 error yaml-tag Unexpected tag \`!!binary\`, tags are not allowed
+        hint: remove the tag; quote the value if it must stay text
+          2 | title: Cut CI time
+        > 3 | summary: !!binary aGVsbG8=
+            |                   ^^^^^^^^
+          4 | authors: [ben]
+
+      content/accomplishments/2026-h1/tagged.md:5:15 error yaml-tag Unexpected tag \`!cycle\`, tags are not allowed
+        hint: remove the tag; quote the value if it must stay text
+          4 | authors: [ben]
+        > 5 | cycle: !cycle 2026-h1
+            |               ^^^^^^^
+          6 | date: 2026-03-01
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('reads YAML 1.2 core: yes/on stay text, dates stay strings, ids are never numbers', () => {
+    const text = item('tags: [on, yes]\n').replace('authors: [ben]', 'authors: [123]').replace('date: 2026-03-01', 'date: 2026-03-01T10:00:00Z');
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:4:11 error wrong-type Unexpected number \`123\` for \`authors[0]\`, expected the id of a file in \`content/people/\`
+        hint: quote it: \`"123"\`
+          3 | summary: Sharded the tests.
+        > 4 | authors: [123]
+            |           ^^^
+          5 | cycle: 2026-h1
+
+      content/accomplishments/2026-h1/new.md:6:1 error invalid-date Invalid date \`2026-03-01T10:00:00Z\` for \`date\`, expected \`YYYY-MM-DD\`
+        hint: e.g. \`2026-04-18\`
+          5 | cycle: 2026-h1
+        > 6 | date: 2026-03-01T10:00:00Z
+            | ^^^^^^^^^^^^^^^^^^^^^^^^^^
+          7 | goals: [ci-speed]
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses control characters and bidirectional overrides', () => {
+    const text = item('').replace('Sharded the tests.', 'Sharded\u0007 the \u202Etests.');
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:3:17 error control-character Unexpected control character U+0007, expected plain text
+        hint: delete it; it is invisible in most editors, so retype the text around it
+          2 | title: Cut CI time
+        > 3 | summary: Sharded␇ the �tests.
+            |                 ^
+          4 | authors: [ben]
+
+      content/accomplishments/2026-h1/new.md:3:23 error control-character Unexpected control character U+202E, expected plain text
+        hint: delete it; it is invisible in most editors, so retype the text around it
+          2 | title: Cut CI time
+        > 3 | summary: Sharded␇ the �tests.
+            |                       ^
+          4 | authors: [ben]
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+});
+
+describe('files', () => {
+  it('refuses symbolic links without reading them', () => {
+    const root = makeTree();
+    const secret = join(root, 'secret.txt');
+    writeFileSync(secret, 'password');
+    mkdirSync(join(root, 'content/accomplishments/2026-h2'));
+    symlinkSync(secret, join(root, 'content/accomplishments/2026-h1/link.md'));
+    symlinkSync(join(root, 'content/goals'), join(root, 'content/accomplishments/2026-h2/goals'));
+    const result = check(root);
+    expect(result.stdout).not.toContain('password');
+    expect(`exit ${result.exitCode}\n${result.stdout}`).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/link.md:1:1 error file-symlink Unexpected symbolic link, expected a regular file
+        hint: commit the file itself; links are never followed
+
+      content/accomplishments/2026-h2/goals:1:1 error file-symlink Unexpected symbolic link, expected a regular file
+        hint: commit the file itself; links are never followed
+
+      ✖ 2 errors and 0 warnings in 2 files (13 files checked)
+      "
+    `);
+  });
+  it('refuses files over 1 MiB', () => {
+    const text = item('', `## Impact\n\n${'Lots of text. '.repeat(80_000)}\n`);
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:1:1 error file-too-large File is 1.1 MiB, expected at most 1 MiB
+        hint: keep the text short and link to large evidence instead
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses files that are not UTF-8', () => {
+    const latin1 = Buffer.from(item('').replace('Sharded the tests.', 'Caf\u00e9 menu.'), 'latin1');
+    expect(output(undefined, { files: { [ITEM]: latin1 } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:1:1 error file-encoding File is not valid UTF-8 text
+        hint: save it as UTF-8 in your editor
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+});
