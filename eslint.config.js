@@ -15,11 +15,15 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Only src/cli/index.ts ends the process.
-      'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'return an exit code to src/cli/index.ts instead' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'exit', message: 'return an exit code to src/cli/index.ts instead' },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -43,7 +43,7 @@ function measure(command: string[], cwd: string, env: NodeJS.ProcessEnv = {}): M
     },
   });
   const ms = performance.now() - started;
-  let rss = 0;
+  let rss: number;
   try {
     rss = Number(readFileSync(rssFile, 'utf8')) / 1024;
   } catch {
@@ -64,7 +64,10 @@ try {
 
   const checks: Measured[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const m = measure([process.execPath, join(REPO, 'src/cli/index.ts'), 'check', '--root', root, '--format', 'json', '--today', '2026-11-27'], REPO);
+    const m = measure(
+      [process.execPath, join(REPO, 'bin/throughline.js'), 'check', '--root', root, '--format', 'json', '--today', '2026-11-27'],
+      REPO,
+    );
     const report = JSON.parse(m.stdout || '{}') as { summary?: { files: number; errors: number; warnings: number } };
     if (m.code !== 0 || report.summary?.errors !== 0 || report.summary.warnings !== 0) {
       console.error(m.stdout.slice(0, 2000), m.stderr.slice(0, 2000));
@@ -74,13 +77,18 @@ try {
     console.log(`  throughline check run ${run + 1}: ${fmt(m.ms)}, peak RSS ${m.rssMiB.toFixed(0)} MiB`);
   }
   const checkMs = median(checks.map((m) => m.ms));
-  console.log(`throughline check: ${files} files, median ${fmt(checkMs)} = ${Math.round(files / (checkMs / 1000))} files/s, peak RSS ${Math.max(...checks.map((m) => m.rssMiB)).toFixed(0)} MiB (target: < 2 s)`);
+  console.log(
+    `throughline check: ${files} files, median ${fmt(checkMs)} = ${Math.round(files / (checkMs / 1000))} files/s, peak RSS ${Math.max(...checks.map((m) => m.rssMiB)).toFixed(0)} MiB (target: < 2 s)`,
+  );
 
   if (WITH_ASTRO) {
     // The same files as an Astro project: this repo's config and schemas, a fresh cache each run.
     cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
     for (const file of ['package.json', 'tsconfig.json']) cpSync(join(REPO, file), join(root, file));
-    writeFileSync(join(root, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ cacheDir: './.bench-cache' });\n");
+    writeFileSync(
+      join(root, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config';\nexport default defineConfig({ cacheDir: './.bench-cache' });\n",
+    );
     symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
     const syncs: Measured[] = [];
     for (let run = 0; run < RUNS; run++) {

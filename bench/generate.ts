@@ -27,7 +27,10 @@ export function generateContent(root: string, items: number): Generated {
   const teams = Math.max(1, Math.ceil(people / 8));
   const goalsPerCycle = Math.max(2, Math.ceil(items / 100));
   let files = 0;
-  write('site.yaml', 'title: Benchmark\ndescription: Generated content.\nurl: https://example.com\nrepo: https://github.com/example/impact\naudience: team\n');
+  write(
+    'site.yaml',
+    'title: Benchmark\ndescription: Generated content.\nurl: https://example.com\nrepo: https://github.com/example/impact\naudience: team\n',
+  );
   files++;
   for (let t = 0; t < teams; t++) {
     write(`teams/team-${t}.md`, `---\nname: Team ${t}\nlead: person-${t * 8}\n---\nTeam ${t} builds things.\n`);
@@ -35,12 +38,18 @@ export function generateContent(root: string, items: number): Generated {
   }
   for (let p = 0; p < people; p++) {
     const manager = p % 8 === 0 ? '' : `manager: person-${p - (p % 8)}\n`;
-    write(`people/person-${p}.md`, `---\nname: Person ${p}\nrole: Software Engineer\nteam: team-${Math.floor(p / 8)}\ngithub: person-${p}\n${manager}---\nWorks on ${TOPICS[p % TOPICS.length]!}.\n`);
+    write(
+      `people/person-${p}.md`,
+      `---\nname: Person ${p}\nrole: Software Engineer\nteam: team-${Math.floor(p / 8)}\ngithub: person-${p}\n${manager}---\nWorks on ${TOPICS[p % TOPICS.length]!}.\n`,
+    );
     files++;
   }
   cycles.forEach((cycle, c) => {
     const [start, end, due] = c === 0 ? ['2026-01-01', '2026-06-30', '2026-07-10'] : ['2026-07-01', '2026-12-31', '2027-01-15'];
-    write(`cycles/${cycle}.md`, `---\nname: ${cycle.toUpperCase()}\nstart: ${start}\nend: ${end}\ndue: ${due}\nsubmissions:\n  min: 3\n  max: 5\n---\n`);
+    write(
+      `cycles/${cycle}.md`,
+      `---\nname: ${cycle.toUpperCase()}\nstart: ${start}\nend: ${end}\ndue: ${due}\nsubmissions:\n  min: 3\n  max: 5\n---\n`,
+    );
     files++;
     for (let g = 0; g < goalsPerCycle; g++) {
       const parent = g === 0 ? '' : `parent: goal-${c}-${Math.floor((g - 1) / 4)}\n`;
@@ -57,7 +66,10 @@ export function generateContent(root: string, items: number): Generated {
     const person = Math.floor(i / cycles.length) % people;
     const coauthor = (person + 1) % people;
     // Every even person's first item per cycle has the next person as co-author: 4 or 5 items each.
-    const authors = Math.floor(i / cycles.length) < people && person % 2 === 0 && coauthor !== 0 ? `[person-${person}, person-${coauthor}]` : `[person-${person}]`;
+    const authors =
+      Math.floor(i / cycles.length) < people && person % 2 === 0 && coauthor !== 0
+        ? `[person-${person}, person-${coauthor}]`
+        : `[person-${person}]`;
     const g = i % goalsPerCycle;
     const topic = TOPICS[i % TOPICS.length]!;
     const month = String((c === 0 ? 1 : 7) + (i % 4)).padStart(2, '0');
@@ -67,7 +79,9 @@ export function generateContent(root: string, items: number): Generated {
     const goals = unplanned
       ? 'unplanned: An incident on a weekend needed a fix before Monday.\n'
       : `goals:\n  - goal: goal-${c}-${g}\n    key_result: kr-${c}-${g}\n    contribution: Removed the slowest step of ${topic}.\n`;
-    const impact = unplanned ? '' : `impact:\n  - metric: Median time for ${topic}\n    key_result: kr-${c}-${g}\n    before: 40\n    after: 38\n    unit: min\n`;
+    const impact = unplanned
+      ? ''
+      : `impact:\n  - metric: Median time for ${topic}\n    key_result: kr-${c}-${g}\n    before: 40\n    after: 38\n    unit: min\n`;
     write(
       `accomplishments/${cycle}/item-${i}.md`,
       `---

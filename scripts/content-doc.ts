@@ -28,7 +28,11 @@ const SECTIONS: Section[] = [
   { title: '`content/goals/<id>.md`', owner: 'goalSchema', schema: schemas.goals },
   { title: '`key_results[]` (in a goal)', owner: 'KeyResultSchema', schema: element(schemas.goals, 'key_results', 0) },
   { title: '`content/accomplishments/<cycle>/<slug>.md`', owner: 'accomplishmentSchema', schema: schemas.accomplishments },
-  { title: '`goals[]` (in an accomplishment)', owner: 'goalLink', schema: schemaAt(schemas.accomplishments, { goals: [{}] }, ['goals', 0])! },
+  {
+    title: '`goals[]` (in an accomplishment)',
+    owner: 'goalLink',
+    schema: schemaAt(schemas.accomplishments, { goals: [{}] }, ['goals', 0])!,
+  },
   { title: '`impact[]` (in an accomplishment)', owner: 'ImpactSchema', schema: element(schemas.accomplishments, 'impact', 0) },
   { title: '`evidence[]` (in an accomplishment)', owner: 'EvidenceSchema', schema: element(schemas.accomplishments, 'evidence', 0) },
 ];
@@ -40,7 +44,12 @@ function readJsDoc(): Map<string, { doc: string; fields: Map<string, string> }> 
     const path = new URL(`../src/schema/${name}.ts`, import.meta.url);
     const source = ts.createSourceFile(path.pathname, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && node.expression.getText(source).replace(/\s+/g, '') === 'z.strictObject' && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
+      if (
+        ts.isCallExpression(node) &&
+        node.expression.getText(source).replace(/\s+/g, '') === 'z.strictObject' &&
+        node.arguments[0] &&
+        ts.isObjectLiteralExpression(node.arguments[0])
+      ) {
         const owner = ownerOf(node, source);
         const fields = new Map<string, string>();
         for (const property of node.arguments[0].properties) {
@@ -58,7 +67,7 @@ function readJsDoc(): Map<string, { doc: string; fields: Map<string, string> }> 
 function ownerOf(node: ts.Node, source: ts.SourceFile): { name: string; doc: string } {
   const names: string[] = [];
   let doc = '';
-  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+  for (let current = node.parent as ts.Node | undefined; current; current = current.parent as ts.Node | undefined) {
     if (ts.isPropertyAssignment(current)) names.unshift(current.name.getText(source));
     if (ts.isVariableStatement(current)) doc = jsDoc(current);
     if (ts.isVariableDeclaration(current)) {
@@ -78,7 +87,9 @@ function jsDoc(node: ts.Node): string {
 }
 
 function describeType(schema: z.ZodType): string {
-  const def = (s: z.ZodType) => (s as unknown as { _zod: { def: { type: string; element?: z.ZodType; entries?: Record<string, string>; options?: z.ZodType[] } } })._zod.def;
+  const def = (s: z.ZodType) =>
+    (s as unknown as { _zod: { def: { type: string; element?: z.ZodType; entries?: Record<string, string>; options?: z.ZodType[] } } })._zod
+      .def;
   const ref = referenceRegistry.get(schema) ?? referenceRegistry.get(unwrap(schema));
   if (ref) return `id of a file in \`content/${ref.collection}/\``;
   const inner = unwrap(schema);
@@ -96,7 +107,9 @@ function describeType(schema: z.ZodType): string {
     case 'boolean':
       return '`true` or `false`';
     case 'enum':
-      return `one of ${Object.values(d.entries ?? {}).map((v) => `\`${v}\``).join(', ')}`;
+      return `one of ${Object.values(d.entries ?? {})
+        .map((v) => `\`${v}\``)
+        .join(', ')}`;
     case 'array':
       return `list of: ${describeType(d.element!)}`;
     case 'object':

@@ -1,17 +1,18 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_FILE_BYTES, type SourceFile } from '../core/load.ts';
-import { CONTENT_DIR } from '../core/paths.ts';
+import { CONTENT_DIR, MAX_FILE_BYTES, type SourceFile } from '../core/source-file.ts';
 import { UsageError } from './errors.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * Reads every file under `<root>/content`, refusing symlinks, files over 1 MiB and anything that is
- * not UTF-8 before their contents go anywhere. Synchronous on purpose: for thousands of small files
- * it is faster than the promise API, and nothing else runs meanwhile.
- */
-export function readContentTree(root: string): SourceFile[] {
+/** A file found under `content/`: its path relative to the root, and whether it is a symlink. */
+export interface ListedFile {
+  path: string;
+  symlink: boolean;
+}
+
+/** Every file under `<root>/content`, sorted, without reading any; dot-files are skipped. */
+export function listContentTree(root: string): ListedFile[] {
   const base = join(root, CONTENT_DIR);
   let isDir: boolean;
   try {
@@ -20,13 +21,13 @@ export function readContentTree(root: string): SourceFile[] {
     isDir = false;
   }
   if (!isDir) throw new UsageError(`no \`${CONTENT_DIR}/\` folder in ${root}; pass the repository root with --root DIR`);
-  const out: SourceFile[] = [];
+  const out: ListedFile[] = [];
   walk(base, CONTENT_DIR, out);
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
 }
 
-function walk(dir: string, relative: string, out: SourceFile[]): void {
+function walk(dir: string, relative: string, out: ListedFile[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -36,31 +37,42 @@ function walk(dir: string, relative: string, out: SourceFile[]): void {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = `${relative}/${entry.name}`;
-    const full = join(dir, entry.name);
-    if (entry.isSymbolicLink()) out.push({ path, refused: 'symlink' });
-    else if (entry.isDirectory()) walk(full, path, out);
-    else if (entry.isFile()) out.push(readOne(full, path));
+    if (entry.isSymbolicLink()) out.push({ path, symlink: true });
+    else if (entry.isDirectory()) walk(join(dir, entry.name), path, out);
+    else if (entry.isFile()) out.push({ path, symlink: false });
   }
 }
 
-function readOne(full: string, path: string): SourceFile {
-  const fd = openSync(full, 'r');
+// One buffer for every read: a file over the limit is noticed by filling it, never read whole.
+const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+
+/**
+ * Reads one listed file, refusing symlinks, files over 1 MiB and anything that is not UTF-8
+ * before their contents go anywhere. Synchronous on purpose: for thousands of small files it is
+ * faster than the promise API, and nothing else runs meanwhile.
+ */
+export function readContentFile(root: string, file: ListedFile): SourceFile {
+  if (file.symlink) return { path: file.path, refused: 'symlink' };
+  const fd = openSync(join(root, file.path), 'r');
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return { path, refused: 'too-large', size };
-    const buffer = Buffer.allocUnsafe(size);
     let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, null);
       if (n === 0) break;
       read += n;
     }
+    if (read > MAX_FILE_BYTES) return { path: file.path, refused: 'too-large', size: fstatSync(fd).size };
     try {
-      return { path, text: decoder.decode(buffer.subarray(0, read)) };
+      return { path: file.path, text: decoder.decode(buffer.subarray(0, read)) };
     } catch {
-      return { path, refused: 'not-utf8' };
+      return { path: file.path, refused: 'not-utf8' };
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** Lists and reads the whole tree; for callers that want every file in one go. */
+export function readContentTree(root: string): SourceFile[] {
+  return listContentTree(root).map((file) => readContentFile(root, file));
 }

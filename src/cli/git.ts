@@ -13,14 +13,18 @@ export function changedFiles(root: string, ref: string): Set<string> {
     } catch (error) {
       const stderr = ((error as { stderr?: string }).stderr ?? '').trim().split('\n')[0] ?? '';
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError('--changed-since needs git, and git is not installed');
-      throw new UsageError(`--changed-since ${ref}: ${stderr || 'git failed'} (in CI, fetch the base first, e.g. \`git fetch origin main\`)`);
+      throw new UsageError(
+        `--changed-since ${ref}: ${stderr || 'git failed'} (in CI, fetch the base first, e.g. \`git fetch origin main\`)`,
+      );
     }
   };
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch (error) {
     if (/not a git repository/i.test((error as Error).message)) throw error;
-    throw new UsageError(`--changed-since: git does not know the revision \`${ref}\` (in CI, fetch it first, e.g. \`git fetch origin main\`)`);
+    throw new UsageError(
+      `--changed-since: git does not know the revision \`${ref}\` (in CI, fetch it first, e.g. \`git fetch origin main\`)`,
+    );
   }
   const changed = git(['diff', '--name-only', '--no-renames', '--relative', '-z', ref, '--']);
   const untracked = git(['ls-files', '--others', '--exclude-standard', '-z']);

@@ -36,7 +36,9 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : `throughline: internal error: ${message} (run with --debug for details)\n`);
+    process.stderr.write(
+      debug && error instanceof Error ? `${error.stack}\n` : `throughline: internal error: ${message} (run with --debug for details)\n`,
+    );
     return 2;
   }
 }
@@ -44,7 +46,9 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
 function run(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
-    throw new UsageError(`Node ${MIN_NODE.join('.')} or newer is needed, this is ${process.version}; run it through npm (npm run check), which uses the Node pinned in package.json`);
+    throw new UsageError(
+      `Node ${MIN_NODE.join('.')} or newer is needed, this is ${process.version}; run it through npm (npm run check), which uses the Node pinned in package.json`,
+    );
   }
   let parsed;
   try {
@@ -82,7 +86,8 @@ function run(argv: readonly string[], env: NodeJS.ProcessEnv): number {
     throw new UsageError(`unknown --format \`${values.format}\`; expected one of ${FORMATS.join(', ')}`);
   }
   const today = values.today ?? env['THROUGHLINE_TODAY'] ?? localToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isCalendarDate(today)) throw new UsageError(`--today \`${today}\` is not a date written YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isCalendarDate(today))
+    throw new UsageError(`--today \`${today}\` is not a date written YYYY-MM-DD`);
   const result = checkCommand({
     root: values.root,
     format: values.format as Format,

@@ -1,7 +1,7 @@
 import { createContext } from './context.ts';
 import type { Content } from './content.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { loadContent, type SourceFile } from './load.ts';
+import { loadFile, mergeLoaded, type LoadedFile, type SourceFile } from './load.ts';
 import { SITE_FILE } from './paths.ts';
 import { CROSS_FILE_RULES } from './rules/index.ts';
 
@@ -17,7 +17,12 @@ export interface CheckResult {
 
 /** The whole check, pure: files in, every problem out, sorted by file and position. */
 export function checkFiles(files: readonly SourceFile[], options: CheckOptions): CheckResult {
-  const { content, diagnostics } = loadContent(files);
+  return checkLoaded(files.map(loadFile), options);
+}
+
+/** The cross-file half of the check, over files loaded (perhaps in parallel) by {@link loadFile}. */
+export function checkLoaded(loaded: readonly LoadedFile[], options: CheckOptions): CheckResult {
+  const { content, diagnostics } = mergeLoaded(loaded);
   if (!content.site) {
     diagnostics.push({
       line: 0,

@@ -1,4 +1,4 @@
-import { schemas, SiteSchema, type CollectionName } from '../schema/index.ts';
+import { schemas, SiteSchema, type Site } from '../schema/index.ts';
 import { emptyContent, type Content, type Entry } from './content.ts';
 import { toDiagnostic, type Problem } from './context.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -7,72 +7,92 @@ import { classify } from './paths.ts';
 import { describeIssues } from './schema-issues.ts';
 import { fullYaml, offsetSpan, type SourceDoc } from './source.ts';
 import { findControlCharacters } from './text-checks.ts';
+import type { SourceFile } from './source-file.ts';
+
+export { MAX_FILE_BYTES, type SourceFile } from './source-file.ts';
 import { BAIL, parseFast } from './yaml/fast.ts';
 import type { z } from 'zod';
 
-/** What the file reader hands over: the text, or why the file was refused before reading it. */
-export type SourceFile =
-  | { path: string; text: string }
-  | { path: string; refused: 'symlink' | 'too-large' | 'not-utf8'; size?: number };
-
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** One file, parsed and validated on its own: plain data, so it can cross a worker boundary. */
+export interface LoadedFile {
+  diagnostics: Diagnostic[];
+  site?: { doc: SourceDoc; data: Site | undefined };
+  entry?: Entry;
+}
 
 /**
  * Parses and validates every file on its own; nothing here looks across files. Every problem of
  * every file is collected, none stops the run.
  */
 export function loadContent(files: readonly SourceFile[]): { content: Content; diagnostics: Diagnostic[] } {
+  return mergeLoaded(files.map(loadFile));
+}
+
+/** Puts loaded files together in the order given, so results never depend on who loaded what. */
+export function mergeLoaded(loaded: readonly LoadedFile[]): { content: Content; diagnostics: Diagnostic[] } {
   const content = emptyContent();
   const diagnostics: Diagnostic[] = [];
-  const report = (problem: Problem) => diagnostics.push(toDiagnostic(problem));
-  for (const file of files) {
-    const kind = classify(file.path);
-    if (kind.kind === 'ignored') continue;
-    const blank: SourceDoc = { file: file.path, text: '', yaml: '', yamlLine: 1, body: '', bodyLine: 1 };
-    if ('refused' in file) {
-      report({ at: blank, span: firstLine, ...refusal(file) });
-      continue;
-    }
-    if (kind.kind === 'unknown') {
-      report({ at: blank, span: firstLine, ...kind.problem });
-      continue;
-    }
-    for (const control of findControlCharacters(file.text)) {
-      report({
-        at: blank,
-        span: control,
-        rule: 'control-character',
-        message: `Unexpected control character U+${control.codePoint.toString(16).toUpperCase().padStart(4, '0')}, expected plain text`,
-        hint: 'delete it; it is invisible in most editors, so retype the text around it',
-      });
-    }
-    if (kind.kind === 'site') {
-      const doc: SourceDoc = { file: file.path, text: file.text, yaml: file.text, yamlLine: 1, body: '', bodyLine: 1 };
-      const raw = parseYaml(doc, report);
-      const data = raw === BAIL ? undefined : validate(doc, raw, SiteSchema, report);
-      content.site = { doc, data };
-      continue;
-    }
-    for (const problem of kind.problems) report({ at: blank, span: firstLine, ...problem });
-    const parts = splitFrontMatter(file.text);
-    if ('message' in parts) {
-      report({ at: blank, span: { line: parts.line, column: 1, endLine: parts.line, endColumn: 4 }, rule: 'front-matter', message: parts.message, hint: parts.hint });
-      addEntry(content, kind.collection, { collection: kind.collection, id: kind.id, doc: blank, raw: undefined, data: undefined });
-      continue;
-    }
-    const doc: SourceDoc = { file: file.path, text: file.text, ...parts };
-    const raw = parseYaml(doc, report);
-    const data = raw === BAIL ? undefined : validate(doc, raw, schemas[kind.collection] as z.ZodType, report);
-    addEntry(content, kind.collection, { collection: kind.collection, id: kind.id, doc, raw: raw === BAIL ? undefined : raw, data } as Entry);
+  for (const file of loaded) {
+    for (const d of file.diagnostics) diagnostics.push(d);
+    if (file.site) content.site = file.site;
+    if (file.entry) (content.entries[file.entry.collection] as Map<string, Entry>).set(file.entry.id, file.entry);
   }
   return { content, diagnostics };
 }
 
-const firstLine = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
-function addEntry(content: Content, collection: CollectionName, entry: Entry): void {
-  (content.entries[collection] as Map<string, Entry>).set(entry.id, entry);
+/** One file on its own. Bodies are not parsed here: the body rules do it only where needed. */
+export function loadFile(file: SourceFile): LoadedFile {
+  const diagnostics: Diagnostic[] = [];
+  const report = (problem: Problem) => diagnostics.push(toDiagnostic(problem));
+  const kind = classify(file.path);
+  if (kind.kind === 'ignored') return { diagnostics };
+  const blank: SourceDoc = { file: file.path, text: '', yaml: '', yamlLine: 1, body: '', bodyLine: 1 };
+  if ('refused' in file) {
+    report({ at: blank, span: firstLine, ...refusal(file) });
+    return { diagnostics };
+  }
+  if (kind.kind === 'unknown') {
+    report({ at: blank, span: firstLine, ...kind.problem });
+    return { diagnostics };
+  }
+  for (const control of findControlCharacters(file.text)) {
+    report({
+      at: blank,
+      span: control,
+      rule: 'control-character',
+      message: `Unexpected control character U+${control.codePoint.toString(16).toUpperCase().padStart(4, '0')}, expected plain text`,
+      hint: 'delete it; it is invisible in most editors, so retype the text around it',
+    });
+  }
+  if (kind.kind === 'site') {
+    const doc: SourceDoc = { file: file.path, text: file.text, yaml: file.text, yamlLine: 1, body: '', bodyLine: 1 };
+    const raw = parseYaml(doc, report);
+    const data = raw === BAIL ? undefined : validate(doc, raw, SiteSchema, report);
+    return { diagnostics, site: { doc, data } };
+  }
+  for (const problem of kind.problems) report({ at: blank, span: firstLine, ...problem });
+  const parts = splitFrontMatter(file.text);
+  if ('message' in parts) {
+    report({
+      at: blank,
+      span: { line: parts.line, column: 1, endLine: parts.line, endColumn: 4 },
+      rule: 'front-matter',
+      message: parts.message,
+      hint: parts.hint,
+    });
+    return {
+      diagnostics,
+      entry: { collection: kind.collection, id: kind.id, doc: { ...blank, text: file.text }, raw: undefined, data: undefined },
+    };
+  }
+  const doc: SourceDoc = { file: file.path, text: file.text, ...parts };
+  const raw = parseYaml(doc, report);
+  const data = raw === BAIL ? undefined : validate(doc, raw, schemas[kind.collection] as z.ZodType, report);
+  const entry = { collection: kind.collection, id: kind.id, doc, raw: raw === BAIL ? undefined : raw, data } as Entry;
+  return { diagnostics, entry };
 }
+
+const firstLine = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 /** Fast subset parser first; the exact parser only for what it declines, and for positions. */
 function parseYaml(doc: SourceDoc, report: (p: Problem) => void): unknown {
@@ -95,10 +115,18 @@ function validate<T>(doc: SourceDoc, raw: unknown, schema: z.ZodType<T>, report:
   return undefined;
 }
 
-function refusal(file: { path: string; refused: 'symlink' | 'too-large' | 'not-utf8'; size?: number }): Pick<Problem, 'rule' | 'message' | 'hint'> {
+function refusal(file: {
+  path: string;
+  refused: 'symlink' | 'too-large' | 'not-utf8';
+  size?: number;
+}): Pick<Problem, 'rule' | 'message' | 'hint'> {
   switch (file.refused) {
     case 'symlink':
-      return { rule: 'file-symlink', message: 'Unexpected symbolic link, expected a regular file', hint: 'commit the file itself; links are never followed' };
+      return {
+        rule: 'file-symlink',
+        message: 'Unexpected symbolic link, expected a regular file',
+        hint: 'commit the file itself; links are never followed',
+      };
     case 'too-large':
       return {
         rule: 'file-too-large',

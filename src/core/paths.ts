@@ -2,7 +2,9 @@ import { COLLECTIONS, ID_MAX, ID_PATTERN, type CollectionName } from '../schema/
 import { toId } from './schema-issues.ts';
 import { suggest } from './suggest.ts';
 
-export const CONTENT_DIR = 'content';
+import { CONTENT_DIR } from './source-file.ts';
+
+export { CONTENT_DIR };
 export const SITE_FILE = `${CONTENT_DIR}/site.yaml`;
 
 export interface PathProblem {
@@ -29,7 +31,10 @@ export function classify(path: string): Classified {
   if (rest.length === 1) {
     if (rest[0] === 'site.yaml') return { kind: 'site' };
     const near = /^site\.(ya?ml|json|toml)$/i.test(rest[0]!) ? { hint: 'rename it to `content/site.yaml`' } : {};
-    return unknown(`Unexpected file \`${path}\`, expected only \`content/site.yaml\` and folders of ${listCollections()} at the top of \`content/\``, near.hint);
+    return unknown(
+      `Unexpected file \`${path}\`, expected only \`content/site.yaml\` and folders of ${listCollections()} at the top of \`content/\``,
+      near.hint,
+    );
   }
   const folder = rest[0]!;
   if (!(COLLECTIONS as readonly string[]).includes(folder)) {
@@ -43,7 +48,10 @@ export function classify(path: string): Classified {
   const file = rest.at(-1)!;
   if (!file.endsWith('.md')) {
     const stem = file.replace(/\.[^.]*$/, '');
-    return unknown(`Unexpected file \`${path}\`, expected Markdown files ending in \`.md\``, /\.(markdown|mdx?|txt)$/i.test(file) ? `rename it to \`${stem}.md\`` : undefined);
+    return unknown(
+      `Unexpected file \`${path}\`, expected Markdown files ending in \`.md\``,
+      /\.(markdown|mdx?|txt)$/i.test(file) ? `rename it to \`${stem}.md\`` : undefined,
+    );
   }
   const idSegments = [...rest.slice(1, -1), file.slice(0, -3)];
   const expectedDepth = collection === 'accomplishments' ? 2 : 1;
@@ -52,7 +60,9 @@ export function classify(path: string): Classified {
       collection === 'accomplishments'
         ? `Unexpected location \`${path}\`, expected \`content/accomplishments/<cycle>/<slug>.md\``
         : `Unexpected location \`${path}\`, expected \`content/${collection}/<id>.md\` with no subfolder`,
-      collection === 'accomplishments' && idSegments.length === 1 ? 'move it into the folder of its cycle, e.g. `content/accomplishments/2026-h1/`' : undefined,
+      collection === 'accomplishments' && idSegments.length === 1
+        ? 'move it into the folder of its cycle, e.g. `content/accomplishments/2026-h1/`'
+        : undefined,
     );
   }
   const problems: PathProblem[] = [];

@@ -98,9 +98,18 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') {
-        out.push({ path, rule: 'wrong-type', message: `Empty text for \`${field}\`, expected at least ${min} character`, hint: 'write something, or remove the field if it is optional' });
+        out.push({
+          path,
+          rule: 'wrong-type',
+          message: `Empty text for \`${field}\`, expected at least ${min} character`,
+          hint: 'write something, or remove the field if it is optional',
+        });
       } else if (issue.origin === 'array') {
-        out.push({ path, rule: 'invalid-value', message: `\`${field}\` is empty, expected at least ${min} ${min === 1 ? 'entry' : 'entries'}` });
+        out.push({
+          path,
+          rule: 'invalid-value',
+          message: `\`${field}\` is empty, expected at least ${min} ${min === 1 ? 'entry' : 'entries'}`,
+        });
       } else {
         out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at least ${min}` });
       }
@@ -138,10 +147,20 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
         return;
       }
       if (field === 'github' || String(path.at(-1)) === 'github') {
-        out.push({ path, rule: 'invalid-value', message: `Invalid GitHub handle \`${text}\`, expected letters, digits and single hyphens`, hint: text.startsWith('@') ? `write \`${text.slice(1)}\`, without \`@\`` : 'copy it from your GitHub profile address' });
+        out.push({
+          path,
+          rule: 'invalid-value',
+          message: `Invalid GitHub handle \`${text}\`, expected letters, digits and single hyphens`,
+          hint: text.startsWith('@') ? `write \`${text.slice(1)}\`, without \`@\`` : 'copy it from your GitHub profile address',
+        });
         return;
       }
-      out.push({ path, rule: 'invalid-date', message: `Invalid date \`${text}\` for \`${field}\`, expected \`YYYY-MM-DD\``, hint: 'e.g. `2026-04-18`' });
+      out.push({
+        path,
+        rule: 'invalid-date',
+        message: `Invalid date \`${text}\` for \`${field}\`, expected \`YYYY-MM-DD\``,
+        hint: 'e.g. `2026-04-18`',
+      });
       return;
     }
     case 'invalid_value': {
@@ -172,7 +191,12 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
     case 'custom': {
       const rule = (issue.params as { rule?: string } | undefined)?.rule;
       if (rule === 'invalid-date') {
-        out.push({ path, rule, message: `Invalid date \`${String(value)}\` for \`${field}\`, there is no such day in the calendar`, hint: 'check the day of the month' });
+        out.push({
+          path,
+          rule,
+          message: `Invalid date \`${String(value)}\` for \`${field}\`, there is no such day in the calendar`,
+          hint: 'check the day of the month',
+        });
         return;
       }
       out.push({ path, rule: rule ?? 'invalid-value', message: `${issue.message} at \`${field}\`` });

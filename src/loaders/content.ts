@@ -19,7 +19,8 @@ export function contentLoader(collection: CollectionName): Loader {
     load: async (context) => {
       await loadCollection(collection, context);
       context.watcher?.on('all', (_event, path) => {
-        if (relative(fileURLToPath(context.config.root), path).startsWith(`content/${collection}/`)) void loadCollection(collection, context);
+        if (relative(fileURLToPath(context.config.root), path).startsWith(`content/${collection}/`))
+          void loadCollection(collection, context);
       });
     },
   };

@@ -50,4 +50,7 @@ export type Visibility = z.infer<typeof Visibility>;
 const LINK_PROTOCOL = /^(https?|mailto)$/;
 
 /** An absolute `http(s):` or `mailto:` link; nothing else can reach a page. */
-export const Link = z.string().max(2048).pipe(z.url({ protocol: LINK_PROTOCOL }));
+export const Link = z
+  .string()
+  .max(2048)
+  .pipe(z.url({ protocol: LINK_PROTOCOL }));

@@ -157,7 +157,9 @@ describe('YAML', () => {
     `);
   });
   it('reads YAML 1.2 core: yes/on stay text, dates stay strings, ids are never numbers', () => {
-    const text = item('tags: [on, yes]\n').replace('authors: [ben]', 'authors: [123]').replace('date: 2026-03-01', 'date: 2026-03-01T10:00:00Z');
+    const text = item('tags: [on, yes]\n')
+      .replace('authors: [ben]', 'authors: [123]')
+      .replace('date: 2026-03-01', 'date: 2026-03-01T10:00:00Z');
     expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
       "exit 1
       content/accomplishments/2026-h1/new.md:4:11 error wrong-type Unexpected number \`123\` for \`authors[0]\`, expected the id of a file in \`content/people/\`

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, REPO, TODAY } from '../helpers.ts';
 
-const CLI = join(REPO, 'src/cli/index.ts');
+const CLI = join(REPO, 'bin/throughline.js');
 
 /** The real command, as CI and people run it. */
 function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
@@ -107,7 +107,8 @@ describe('formats', () => {
     const root = makeTree(undefined, {
       files: {
         ...BROKEN,
-        'content/people/smith,j.md': '---\nname: J Smith\nrole: "Engineer: 100%"\nteam: core\nmanager: "ana%0A::error::<b>pwned</b>"\n---\n',
+        'content/people/smith,j.md':
+          '---\nname: J Smith\nrole: "Engineer: 100%"\nteam: core\nmanager: "ana%0A::error::<b>pwned</b>"\n---\n',
       },
     });
     const summary = join(root, 'summary.md');
@@ -148,14 +149,19 @@ describe('formats', () => {
     const result = run(['check', '--root', makeTree(undefined, { files }), '--format', 'github']);
     const lines = result.stdout.split('\n');
     expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
-    expect(lines.find((l) => l.startsWith('::notice '))).toMatchInlineSnapshot(`"::notice title=throughline check::14 more errors not annotated: GitHub shows 10 of each per step. Every problem is in the job summary and in this log."`);
+    expect(lines.find((l) => l.startsWith('::notice '))).toMatchInlineSnapshot(
+      `"::notice title=throughline check::14 more errors not annotated: GitHub shows 10 of each per step. Every problem is in the job summary and in this log."`,
+    );
     expect(lines.filter((l) => l.includes(' error ')).length).toBe(24);
   });
 });
 
 describe('--changed-since', () => {
   const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd,
+      encoding: 'utf8',
+    });
 
   it('checks everything but reports only changed files and the problems they are part of', () => {
     // The base commit already has a problem in an old file; the branch adds a broken item.
@@ -167,11 +173,16 @@ describe('--changed-since', () => {
     writeFileSync(join(root, 'content/accomplishments/2026-h1/broken.md'), BROKEN['content/accomplishments/2026-h1/broken.md']);
     git(root, 'add', '-A');
     git(root, 'commit', '-qm', 'add item');
-    writeFileSync(join(root, 'content/accomplishments/2026-h1/untracked.md'), BROKEN['content/accomplishments/2026-h1/broken.md'].replace('bne', 'ana'));
+    writeFileSync(
+      join(root, 'content/accomplishments/2026-h1/untracked.md'),
+      BROKEN['content/accomplishments/2026-h1/broken.md'].replace('bne', 'ana'),
+    );
 
     const all = run(['check', '--root', root, '--format', 'json']);
     const changed = run(['check', '--root', root, '--format', 'json', '--changed-since', 'main']);
-    const files = (output: string) => [...new Set((JSON.parse(output) as { diagnostics: { file: string; rule: string }[] }).diagnostics.map((d) => `${d.file} ${d.rule}`))];
+    const files = (output: string) => [
+      ...new Set((JSON.parse(output) as { diagnostics: { file: string; rule: string }[] }).diagnostics.map((d) => `${d.file} ${d.rule}`)),
+    ];
     expect(files(all.stdout)).toMatchInlineSnapshot(`
       [
         "content/accomplishments/2026-h1/broken.md unknown-reference",

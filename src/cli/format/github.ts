@@ -32,8 +32,13 @@ export function formatGithub(diagnostics: readonly Diagnostic[], stats: RunStats
     warning: diagnostics.filter((d) => d.severity === 'warning').length - shown.warning,
   };
   if (hidden.error + hidden.warning > 0) {
-    const parts = [hidden.error > 0 ? `${hidden.error} more error${hidden.error === 1 ? '' : 's'}` : '', hidden.warning > 0 ? `${hidden.warning} more warning${hidden.warning === 1 ? '' : 's'}` : ''].filter(Boolean);
-    out.push(`::notice title=${escapeProperty('throughline check')}::${escapeData(`${parts.join(' and ')} not annotated: GitHub shows ${ANNOTATIONS_PER_KIND} of each per step. Every problem is in the job summary and in this log.`)}`);
+    const parts = [
+      hidden.error > 0 ? `${hidden.error} more error${hidden.error === 1 ? '' : 's'}` : '',
+      hidden.warning > 0 ? `${hidden.warning} more warning${hidden.warning === 1 ? '' : 's'}` : '',
+    ].filter(Boolean);
+    out.push(
+      `::notice title=${escapeProperty('throughline check')}::${escapeData(`${parts.join(' and ')} not annotated: GitHub shows ${ANNOTATIONS_PER_KIND} of each per step. Every problem is in the job summary and in this log.`)}`,
+    );
   }
   if (diagnostics.length > 0) {
     out.push('::group::Every problem');
@@ -78,7 +83,8 @@ export function formatStepSummary(diagnostics: readonly Diagnostic[], stats: Run
       const problem = cell(d.message) + (d.hint ? `<br>*hint:* ${cell(d.hint)}` : '');
       lines.push(`| ${where} | ${d.severity} | \`${d.rule}\` | ${problem} |`);
     }
-    if (diagnostics.length > MAX_SUMMARY_ROWS) lines.push('', `…and ${diagnostics.length - MAX_SUMMARY_ROWS} more; run \`npm run check\` locally to see them all.`);
+    if (diagnostics.length > MAX_SUMMARY_ROWS)
+      lines.push('', `…and ${diagnostics.length - MAX_SUMMARY_ROWS} more; run \`npm run check\` locally to see them all.`);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

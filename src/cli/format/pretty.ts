@@ -4,7 +4,12 @@ import { codeFrame } from './codeframe.ts';
 import { summaryLine, type RunStats } from './summary.ts';
 
 /** For people at a terminal: `file:line:col severity rule message`, the hint, and a code frame. */
-export function formatPretty(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, stats: RunStats, color: Palette): string {
+export function formatPretty(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  stats: RunStats,
+  color: Palette,
+): string {
   const blocks: string[] = [];
   for (const d of diagnostics) {
     const where = d.file === undefined ? 'content/' : d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;

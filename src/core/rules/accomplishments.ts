@@ -1,4 +1,5 @@
 import { valid } from '../content.ts';
+import { linksAreSafe, sectionsPresent } from '../body-scan.ts';
 import { outline } from '../source.ts';
 import type { Rule } from './types.ts';
 
@@ -32,15 +33,21 @@ const LEARNED = 'What we learned';
 export const requiredSections: Rule = (ctx) => {
   const sections = ctx.site?.sections ?? ['Impact'];
   for (const item of valid(ctx.content, 'accomplishments')) {
-    const headings = new Set(outline(item.doc).headings.map((h) => normalize(h.text)));
     const required = item.data.outcome === 'learning' ? [...sections, LEARNED] : sections;
+    if (sectionsPresent(item.doc.body, required, normalize)) continue;
+    const headings = new Set(outline(item.doc).headings.map((h) => normalize(h.text)));
     for (const section of new Set(required)) {
       if (headings.has(normalize(section))) continue;
-      const why = section === LEARNED && item.data.outcome === 'learning' ? 'required by `outcome: learning`' : 'required by `sections` in `content/site.yaml`';
+      const why =
+        section === LEARNED && item.data.outcome === 'learning'
+          ? 'required by `outcome: learning`'
+          : 'required by `sections` in `content/site.yaml`';
       const line = item.doc.bodyLine - 1;
       ctx.report({
         at: item,
-        ...(section === LEARNED && !sections.includes(LEARNED) ? { path: ['outcome'] } : { span: { line, column: 1, endLine: line, endColumn: 4 } }),
+        ...(section === LEARNED && !sections.includes(LEARNED)
+          ? { path: ['outcome'] }
+          : { span: { line, column: 1, endLine: line, endColumn: 4 } }),
         rule: 'required-section',
         message: `Missing section \`## ${section}\`, ${why}`,
         hint: `add a heading \`## ${section}\` to the body`,
@@ -58,7 +65,7 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 /** Links in bodies: http(s) and mailto only; raw HTML is not rendered, so say so. */
 export const bodyLinks: Rule = (ctx) => {
   for (const entry of allEntries(ctx)) {
-    if (entry.doc.body.trim() === '') continue;
+    if (entry.doc.body.trim() === '' || linksAreSafe(entry.doc.body)) continue;
     const body = outline(entry.doc);
     const offset = entry.doc.bodyLine - 1;
     for (const link of body.links) {

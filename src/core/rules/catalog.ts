@@ -13,48 +13,158 @@ export interface RuleInfo {
  */
 export const RULES = [
   // Files
-  { id: 'file-symlink', severity: 'error', description: 'Symbolic links under `content/` are refused: a pull request could point one at any file on the machine that builds the site.' },
-  { id: 'file-too-large', severity: 'error', description: 'A content file is larger than 1 MiB. Accomplishments are short; large evidence belongs behind a link.' },
+  {
+    id: 'file-symlink',
+    severity: 'error',
+    description:
+      'Symbolic links under `content/` are refused: a pull request could point one at any file on the machine that builds the site.',
+  },
+  {
+    id: 'file-too-large',
+    severity: 'error',
+    description: 'A content file is larger than 1 MiB. Accomplishments are short; large evidence belongs behind a link.',
+  },
   { id: 'file-encoding', severity: 'error', description: 'A content file is not valid UTF-8 text.' },
-  { id: 'file-name', severity: 'error', description: 'A file or folder name is not an id: lowercase letters and digits in words joined by `-`, at most 64 characters. The path without `.md` is the id other files refer to.' },
-  { id: 'unknown-file', severity: 'error', description: 'A file under `content/` is not where any collection looks (`content/site.yaml`, `content/<collection>/<id>.md`, `content/accomplishments/<cycle>/<slug>.md`), so it would silently never be built. Files and folders starting with `.` are ignored.' },
-  { id: 'control-character', severity: 'error', description: 'A control character or a bidirectional override (which can make text display differently from what it says) appears in the file.' },
+  {
+    id: 'file-name',
+    severity: 'error',
+    description:
+      'A file or folder name is not an id: lowercase letters and digits in words joined by `-`, at most 64 characters. The path without `.md` is the id other files refer to.',
+  },
+  {
+    id: 'unknown-file',
+    severity: 'error',
+    description:
+      'A file under `content/` is not where any collection looks (`content/site.yaml`, `content/<collection>/<id>.md`, `content/accomplishments/<cycle>/<slug>.md`), so it would silently never be built. Files and folders starting with `.` are ignored.',
+  },
+  {
+    id: 'control-character',
+    severity: 'error',
+    description:
+      'A control character or a bidirectional override (which can make text display differently from what it says) appears in the file.',
+  },
   // Front matter and YAML
-  { id: 'front-matter', severity: 'error', description: 'The file does not start with a line that is exactly `---`, or the front matter is never closed by a second `---`. Front matter is YAML only: `---js` and other languages are refused, never run.' },
+  {
+    id: 'front-matter',
+    severity: 'error',
+    description:
+      'The file does not start with a line that is exactly `---`, or the front matter is never closed by a second `---`. Front matter is YAML only: `---js` and other languages are refused, never run.',
+  },
   { id: 'yaml-syntax', severity: 'error', description: 'The front matter is not valid YAML 1.2.' },
-  { id: 'yaml-duplicate-key', severity: 'error', description: 'A key appears twice in one mapping; YAML would silently keep only the last.' },
+  {
+    id: 'yaml-duplicate-key',
+    severity: 'error',
+    description: 'A key appears twice in one mapping; YAML would silently keep only the last.',
+  },
   { id: 'yaml-tab', severity: 'error', description: 'A tab is used for indentation; YAML indents with spaces.' },
-  { id: 'yaml-alias', severity: 'error', description: 'An anchor (`&name`) or alias (`*name`) is used. They make a small file expand into a huge one and hide where values come from.' },
+  {
+    id: 'yaml-alias',
+    severity: 'error',
+    description:
+      'An anchor (`&name`) or alias (`*name`) is used. They make a small file expand into a huge one and hide where values come from.',
+  },
   { id: 'yaml-merge-key', severity: 'error', description: 'A merge key (`<<`) is used; write the keys out.' },
   { id: 'yaml-tag', severity: 'error', description: 'A tag such as `!!binary` or `!custom` is used. Only plain YAML values are read.' },
   // Schema
   { id: 'missing-field', severity: 'error', description: 'A required field is missing.' },
-  { id: 'unknown-key', severity: 'error', description: 'A field the schema does not know, usually a typo; it would otherwise be silently dropped.' },
-  { id: 'wrong-type', severity: 'error', description: 'A value has the wrong type: text where a number is expected, a single value where a list is expected, an empty value.' },
-  { id: 'invalid-value', severity: 'error', description: 'A value is outside what the field allows: not one of the listed options, a list that is too long, an invalid GitHub handle or link.' },
-  { id: 'invalid-id', severity: 'error', description: 'An id written in a field is not lowercase kebab-case, so it cannot match any file.' },
+  {
+    id: 'unknown-key',
+    severity: 'error',
+    description: 'A field the schema does not know, usually a typo; it would otherwise be silently dropped.',
+  },
+  {
+    id: 'wrong-type',
+    severity: 'error',
+    description: 'A value has the wrong type: text where a number is expected, a single value where a list is expected, an empty value.',
+  },
+  {
+    id: 'invalid-value',
+    severity: 'error',
+    description:
+      'A value is outside what the field allows: not one of the listed options, a list that is too long, an invalid GitHub handle or link.',
+  },
+  {
+    id: 'invalid-id',
+    severity: 'error',
+    description: 'An id written in a field is not lowercase kebab-case, so it cannot match any file.',
+  },
   { id: 'invalid-date', severity: 'error', description: 'A date is not written `YYYY-MM-DD`, or is not a real calendar day.' },
   { id: 'too-long', severity: 'error', description: 'Text is longer than its field allows (e.g. `summary` at most 200 characters).' },
-  { id: 'link-protocol', severity: 'error', description: 'A link in `evidence` or in the body is not `https:`, `http:` or `mailto:`. `javascript:`, `data:`, relative and other links never reach a page.' },
+  {
+    id: 'link-protocol',
+    severity: 'error',
+    description:
+      'A link in `evidence` or in the body is not `https:`, `http:` or `mailto:`. `javascript:`, `data:`, relative and other links never reach a page.',
+  },
   { id: 'raw-html', severity: 'warning', description: 'The body contains raw HTML. The site does not render it; write Markdown instead.' },
   // References and the tree
-  { id: 'unknown-reference', severity: 'error', description: 'An id (author, team, owner, manager, lead, parent, cycle, goal) does not match any file of that collection.' },
-  { id: 'unknown-key-result', severity: 'error', description: 'A `key_result` is not a key result of the goal it is given with (in `goals`), or of any of the item’s goals (in `impact`).' },
-  { id: 'duplicate-id', severity: 'error', description: 'Two entities share an id, also when they differ only in letter case; or two key results of one goal share an id; or two people share a GitHub handle.' },
-  { id: 'duplicate-entry', severity: 'error', description: 'The same person is listed twice in `authors`, or the same goal twice in `goals`.' },
-  { id: 'tree-loop', severity: 'error', description: 'Following `parent` (goals, teams) or `manager` (people) leads back to where it started.' },
+  {
+    id: 'unknown-reference',
+    severity: 'error',
+    description: 'An id (author, team, owner, manager, lead, parent, cycle, goal) does not match any file of that collection.',
+  },
+  {
+    id: 'unknown-key-result',
+    severity: 'error',
+    description:
+      'A `key_result` is not a key result of the goal it is given with (in `goals`), or of any of the item’s goals (in `impact`).',
+  },
+  {
+    id: 'duplicate-id',
+    severity: 'error',
+    description:
+      'Two entities share an id, also when they differ only in letter case; or two key results of one goal share an id; or two people share a GitHub handle.',
+  },
+  {
+    id: 'duplicate-entry',
+    severity: 'error',
+    description: 'The same person is listed twice in `authors`, or the same goal twice in `goals`.',
+  },
+  {
+    id: 'tree-loop',
+    severity: 'error',
+    description: 'Following `parent` (goals, teams) or `manager` (people) leads back to where it started.',
+  },
   // Cycles and dates
-  { id: 'cycle-dates', severity: 'error', description: 'A cycle ends before it starts, is due before it starts, or asks for a minimum above its maximum.' },
+  {
+    id: 'cycle-dates',
+    severity: 'error',
+    description: 'A cycle ends before it starts, is due before it starts, or asks for a minimum above its maximum.',
+  },
   { id: 'cycle-folder', severity: 'error', description: 'An accomplishment’s `cycle` differs from the cycle folder it is in.' },
   { id: 'date-outside-cycle', severity: 'error', description: 'An accomplishment’s `date` is outside its cycle’s `start`..`end`.' },
   { id: 'future-date', severity: 'warning', description: 'An accomplishment is dated after today.' },
   { id: 'goal-cycle', severity: 'warning', description: 'An accomplishment moves a goal that belongs to another cycle.' },
-  { id: 'submission-count', severity: 'error', description: 'A person has fewer or more accomplishments in a cycle than its `submissions` `min`..`max` (drafts do not count). A warning until the cycle is due, an error after.' },
+  {
+    id: 'submission-count',
+    severity: 'error',
+    description:
+      'A person has fewer or more accomplishments in a cycle than its `submissions` `min`..`max` (drafts do not count). A warning until the cycle is due, an error after.',
+  },
   // Accomplishments
-  { id: 'unplanned', severity: 'error', description: '`unplanned` must be a non-empty reason exactly when `goals` is empty: work either moves a goal or says why it mattered anyway.' },
-  { id: 'required-section', severity: 'error', description: 'The body lacks a heading required by `sections` in `content/site.yaml` (default `Impact`), or, for `outcome: learning`, a `What we learned` heading.' },
-  { id: 'impact-unit', severity: 'error', description: 'An `impact` entry names a key result but uses a different `unit` than that key result.' },
-  { id: 'over-claim', severity: 'warning', description: 'The before → after changes that items claim on one key result add up to more than the key result actually moved (`baseline` → `current`).' },
+  {
+    id: 'unplanned',
+    severity: 'error',
+    description:
+      '`unplanned` must be a non-empty reason exactly when `goals` is empty: work either moves a goal or says why it mattered anyway.',
+  },
+  {
+    id: 'required-section',
+    severity: 'error',
+    description:
+      'The body lacks a heading required by `sections` in `content/site.yaml` (default `Impact`), or, for `outcome: learning`, a `What we learned` heading.',
+  },
+  {
+    id: 'impact-unit',
+    severity: 'error',
+    description: 'An `impact` entry names a key result but uses a different `unit` than that key result.',
+  },
+  {
+    id: 'over-claim',
+    severity: 'warning',
+    description:
+      'The before → after changes that items claim on one key result add up to more than the key result actually moved (`baseline` → `current`).',
+  },
   // Site
   { id: 'site-config', severity: 'error', description: '`content/site.yaml` is missing.' },
 ] as const satisfies readonly RuleInfo[];

@@ -6,10 +6,22 @@ export const cycleDates: Rule = (ctx) => {
   for (const cycle of valid(ctx.content, 'cycles')) {
     const { start, end, due, submissions } = cycle.data;
     if (end < start) {
-      ctx.report({ at: cycle, path: ['end'], rule: 'cycle-dates', message: `Cycle ends on ${end}, before it starts on ${start}`, hint: 'swap `start` and `end`, or fix the year' });
+      ctx.report({
+        at: cycle,
+        path: ['end'],
+        rule: 'cycle-dates',
+        message: `Cycle ends on ${end}, before it starts on ${start}`,
+        hint: 'swap `start` and `end`, or fix the year',
+      });
     }
     if (due !== undefined && due < start) {
-      ctx.report({ at: cycle, path: ['due'], rule: 'cycle-dates', message: `Cycle is due on ${due}, before it starts on ${start}`, hint: '`due` is the last day to submit, usually shortly after `end`' });
+      ctx.report({
+        at: cycle,
+        path: ['due'],
+        rule: 'cycle-dates',
+        message: `Cycle is due on ${due}, before it starts on ${start}`,
+        hint: '`due` is the last day to submit, usually shortly after `end`',
+      });
     }
     if (submissions.min > submissions.max) {
       ctx.report({
@@ -49,7 +61,13 @@ export const accomplishmentDates: Rule = (ctx) => {
       });
     }
     if (item.data.date > ctx.today) {
-      ctx.report({ at: item, path: ['date'], rule: 'future-date', message: `Date ${item.data.date} is after today (${ctx.today})`, hint: 'use the day the work landed' });
+      ctx.report({
+        at: item,
+        path: ['date'],
+        rule: 'future-date',
+        message: `Date ${item.data.date} is after today (${ctx.today})`,
+        hint: 'use the day the work landed',
+      });
     }
     item.data.goals.forEach((link, index) => {
       const goal = ctx.content.entries.goals.get(link.goal)?.data;

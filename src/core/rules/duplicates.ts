@@ -27,7 +27,12 @@ export const duplicates: Rule = (ctx) => {
     const seen = new Set<string>();
     goal.data.key_results.forEach((kr, index) => {
       if (seen.has(kr.id)) {
-        ctx.report({ at: goal, path: ['key_results', index, 'id'], rule: 'duplicate-id', message: `Duplicate key result id \`${kr.id}\`, expected each key result of a goal to have its own id` });
+        ctx.report({
+          at: goal,
+          path: ['key_results', index, 'id'],
+          rule: 'duplicate-id',
+          message: `Duplicate key result id \`${kr.id}\`, expected each key result of a goal to have its own id`,
+        });
       }
       seen.add(kr.id);
     });
@@ -54,7 +59,13 @@ export const duplicates: Rule = (ctx) => {
     const authors = new Set<string>();
     item.data.authors.forEach((author, index) => {
       if (authors.has(author)) {
-        ctx.report({ at: item, path: ['authors', index], rule: 'duplicate-entry', message: `Duplicate author \`${author}\`, expected each person once`, hint: 'remove the second one' });
+        ctx.report({
+          at: item,
+          path: ['authors', index],
+          rule: 'duplicate-entry',
+          message: `Duplicate author \`${author}\`, expected each person once`,
+          hint: 'remove the second one',
+        });
       }
       authors.add(author);
     });

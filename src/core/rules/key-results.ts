@@ -50,7 +50,10 @@ export const keyResults: Rule = (ctx) => {
           at: item,
           path: ['impact', index, 'key_result'],
           rule: 'unknown-key-result',
-          message: `Ambiguous key result \`${impact.key_result}\`, expected one goal to own it but ${oneOf(unique.map((o) => o.goal.id), 'and')} both do`,
+          message: `Ambiguous key result \`${impact.key_result}\`, expected one goal to own it but ${oneOf(
+            unique.map((o) => o.goal.id),
+            'and',
+          )} both do`,
           hint: 'rename the key result in one of the goals',
         });
         return;

@@ -263,6 +263,7 @@ function parseInline(p: number): unknown {
   let last = p + 1;
   for (let q = p + 1; q < end; q++) {
     const k = src.charCodeAt(q);
+    if (k === SPACE) continue;
     // `a: b` and a trailing `a:` would make this an implicit key: an error in the reference.
     if (k === COLON && (q + 1 === end || src.charCodeAt(q + 1) === SPACE)) return BAIL;
     if (k === HASH && src.charCodeAt(q - 1) === SPACE) break;

@@ -1,16 +1,4 @@
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-  type Pair,
-} from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Span } from '../diagnostics.ts';
 
 export interface YamlProblem extends Span {
@@ -188,7 +176,7 @@ export function locate(parsed: Pick<FullYaml, 'doc' | 'lines'>, path: readonly P
       const item: unknown = node.items[segment];
       if (!item || typeof item !== 'object' || !('range' in item)) break;
       const range = (item as Node).range!;
-      const to = isMap(item) && !item.flow ? firstEntryEnd(item) ?? range[1] : range[1];
+      const to = isMap(item) && !item.flow ? (firstEntryEnd(item) ?? range[1]) : range[1];
       found = { from: range[0], to };
       node = item;
     } else {
