@@ -87,7 +87,9 @@ describe('formats', () => {
             "hint": "create \`content/people/bne.md\`, or check the spelling",
             "line": 4,
             "message": "Unknown person \`bne\` in \`authors[0]\`, expected the id of a file in \`content/people/\`",
-            "related": [],
+            "related": [
+              "content/people/bne.md",
+            ],
             "rule": "unknown-reference",
             "severity": "error",
           },
@@ -196,6 +198,22 @@ describe('--changed-since', () => {
       ]
     `);
     expect(changed.code).toBe(1);
+  });
+
+  it('keeps problems that a deleted file causes in unchanged files', () => {
+    const root = makeTree();
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'base');
+    git(root, 'rm', '-q', 'content/people/cleo.md');
+    const result = run(['check', '--root', root, '--format', 'json', '--changed-since', 'main']);
+    const found = (JSON.parse(result.stdout) as { diagnostics: { file: string; rule: string; message: string }[] }).diagnostics;
+    expect(found.map((d) => `${d.file} ${d.rule} ${d.message}`)).toMatchInlineSnapshot(`
+      [
+        "content/accomplishments/2026-h1/fix-login-loop.md unknown-reference Unknown person \`cleo\` in \`authors[0]\`, expected the id of a file in \`content/people/\`",
+      ]
+    `);
+    expect(result.code).toBe(1);
   });
 
   it('exits 2 when git does not know the revision', () => {

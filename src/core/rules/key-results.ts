@@ -24,8 +24,10 @@ export const keyResults: Rule = (ctx) => {
         related: [goals.get(link.goal)!.doc.file],
       });
     });
+    // With a goal that does not resolve, whose key result an impact names is unknowable.
+    const goalsResolve = item.data.goals.every((link) => goals.get(link.goal)?.data !== undefined);
     item.data.impact.forEach((impact, index) => {
-      if (impact.key_result === undefined) return;
+      if (impact.key_result === undefined || !goalsResolve) return;
       const owners = item.data.goals
         .map((link) => goals.get(link.goal))
         .filter((goal) => goal?.data !== undefined)

@@ -27,6 +27,8 @@ export const references: Rule = (ctx) => {
           rule: 'unknown-reference',
           message: `Unknown ${NOUN[ref.collection]} \`${ref.id}\` in \`${formatPath(ref.path)}\`, expected the id of a file in \`content/${ref.collection}/\``,
           hint: didYouMean(ref.id, targets.keys()) ?? `create \`content/${ref.collection}/${ref.id}.md\`, or check the spelling`,
+          // A file deleted by a pull request leaves its references dangling: keep them in its report.
+          related: [`content/${ref.collection}/${ref.id}.md`],
         });
       }
     }
