@@ -162,6 +162,13 @@ describe('schema rules', () => {
              | ^^^^^^^^^^^^^^^^^^
           10 | ---
 
+      content/goals/flat.md:12:5 error invalid-value Key result \`ci-p90\` has \`target\` equal to \`baseline\` (30), expected a target to move towards
+        hint: a target above the baseline means "increase", below it "reduce"
+          11 |     baseline: 30
+        > 12 |     target: 30
+             |     ^^^^^^^^^^
+          13 |     current: 28
+
       content/people/ben.md:5:1 error invalid-value Invalid GitHub handle \`@bencarter\`, expected letters, digits and single hyphens
         hint: write \`bencarter\`, without \`@\`
           4 | team: core
@@ -169,7 +176,7 @@ describe('schema rules', () => {
             | ^^^^^^^^^^^^^^^^^^^^
           6 | manager: ana
 
-      ✖ 3 errors and 0 warnings in 2 files (12 files checked)
+      ✖ 4 errors and 0 warnings in 3 files (13 files checked)
       "
     `);
   });

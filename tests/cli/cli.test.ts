@@ -95,6 +95,7 @@ describe('formats', () => {
           },
         ],
         "summary": {
+          "changedSince": null,
           "errors": 1,
           "files": 12,
           "warnings": 0,
@@ -198,6 +199,10 @@ describe('--changed-since', () => {
       ]
     `);
     expect(changed.code).toBe(1);
+    const pretty = run(['check', '--root', root, '--changed-since', 'main']);
+    expect(pretty.stdout.trim().split('\n').at(-1)).toMatchInlineSnapshot(
+      `"✖ 1 error and 0 warnings in 1 file (only changes since main reported; 14 files checked)"`,
+    );
   });
 
   it('keeps problems that a deleted file causes in unchanged files', () => {

@@ -45,7 +45,7 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
     );
   }
   const diagnostics = changed === undefined ? all : onlyChanged(all, changed);
-  const stats = { files: tree.files };
+  const stats = { files: tree.files, changedSince: options.changedSince };
   let stdout: string;
   switch (options.format) {
     case 'json':

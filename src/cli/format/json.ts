@@ -8,7 +8,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], stats: RunStats):
   const { errors, warnings } = countBySeverity(diagnostics);
   const report = {
     version: JSON_FORMAT_VERSION,
-    summary: { files: stats.files, errors, warnings },
+    summary: { files: stats.files, errors, warnings, changedSince: stats.changedSince ?? null },
     diagnostics: diagnostics.map((d) => ({
       file: d.file ?? null,
       line: d.line,

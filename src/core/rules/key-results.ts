@@ -8,6 +8,18 @@ import type { Rule } from './types.ts';
  */
 export const keyResults: Rule = (ctx) => {
   const goals = ctx.content.entries.goals;
+  for (const goal of valid(ctx.content, 'goals')) {
+    goal.data.key_results.forEach((kr, index) => {
+      if (kr.target !== kr.baseline) return;
+      ctx.report({
+        at: goal,
+        path: ['key_results', index, 'target'],
+        rule: 'invalid-value',
+        message: `Key result \`${kr.id}\` has \`target\` equal to \`baseline\` (${kr.baseline}), expected a target to move towards`,
+        hint: 'a target above the baseline means "increase", below it "reduce"',
+      });
+    });
+  }
   for (const item of valid(ctx.content, 'accomplishments')) {
     item.data.goals.forEach((link, index) => {
       if (link.key_result === undefined) return;

@@ -1,0 +1,40 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import { accomplishmentSchema, AccomplishmentSchema, type Accomplishment, type CollectionName } from '../../src/schema/index.ts';
+
+// The same schema serves the CLI (ids are strings) and Astro (ids become references): both must
+// normalise the short form `goals: [ci-speed]` to `{ goal }`.
+
+const item = {
+  title: 'Cut CI time',
+  summary: 'Sharded the tests.',
+  authors: ['ben'],
+  cycle: '2026-h1',
+  date: '2026-03-01',
+  outcome: 'delivered',
+  visibility: 'team',
+};
+
+describe('the accomplishment schema', () => {
+  it('expands the short form of goals and fills defaults for the CLI', () => {
+    const parsed = AccomplishmentSchema.parse({ ...item, goals: ['ci-speed', { goal: 'ship-faster', key_result: 'lead-time' }] });
+    expect(parsed.goals).toEqual([{ goal: 'ci-speed' }, { goal: 'ship-faster', key_result: 'lead-time' }]);
+    expect(parsed).toMatchObject({ impact: [], evidence: [], tags: [], draft: false });
+    expectTypeOf<Accomplishment['goals'][number]['goal']>().toEqualTypeOf<string>();
+    expectTypeOf<Accomplishment['date']>().toEqualTypeOf<string>();
+  });
+
+  it('expands the short form with a reference() that turns ids into objects, as Astro does', () => {
+    const reference = (collection: CollectionName) => z.string().transform((id) => ({ id, collection }));
+    const schema = accomplishmentSchema(reference);
+    const parsed = schema.parse({ ...item, goals: ['ci-speed', { goal: 'ship-faster' }] });
+    expect(parsed.goals).toEqual([{ goal: { id: 'ci-speed', collection: 'goals' } }, { goal: { id: 'ship-faster', collection: 'goals' } }]);
+    expect(parsed.authors).toEqual([{ id: 'ben', collection: 'people' }]);
+    expectTypeOf(parsed.goals[0]!.goal).toEqualTypeOf<{ id: string; collection: CollectionName }>();
+  });
+
+  it('has no default visibility for accomplishments: authors must choose', () => {
+    const { visibility: _, ...rest } = item;
+    expect(AccomplishmentSchema.safeParse(rest).success).toBe(false);
+  });
+});
