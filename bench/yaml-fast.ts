@@ -1,42 +1,13 @@
 // Times 10,000 parses of typical front matter with the fast path and with the reference parser.
 // Run: ./node_modules/.bin/node bench/yaml-fast.ts
+import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
+import { YAML_OPTIONS } from '../src/core/yaml/full.ts';
 import { BAIL, parseFast } from '../src/core/yaml/fast.ts';
 
-const TEXT = `title: Cut median CI time from 22 to 11 minutes
-summary: Sharded the test job and added a warm dependency cache.
-authors: [alice, dan]
-cycle: 2026-h1
-date: 2026-04-18
-goals:
-  - goal: ci-speed
-    key_result: ci-p50
-    contribution: Sharding saved 9 of the 11 minutes.
-unplanned: ""
-outcome: delivered
-impact:
-  - metric: Median CI time
-    key_result: ci-p50
-    before: 22
-    after: 11
-    unit: min
-evidence:
-  - label: "PR #4121"
-    url: https://github.com/acme/app/pull/4121
-tags: [ci]
-visibility: team
-draft: false
-`;
+const TEXT = readFileSync(new URL('../tests/fixtures/typical-front-matter.yaml', import.meta.url), 'utf8');
 
-const OPTIONS = {
-  version: '1.2',
-  schema: 'core',
-  uniqueKeys: true,
-  merge: false,
-  strict: true,
-  prettyErrors: false,
-  logLevel: 'silent',
-} as const;
+const OPTIONS = YAML_OPTIONS;
 
 const RUNS = 10_000;
 

@@ -1,17 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { isScalar, parseDocument, visit } from 'yaml';
 import { BAIL, parseFast } from '../../src/core/yaml/fast.ts';
+import { YAML_OPTIONS } from '../../src/core/yaml/full.ts';
+import { readFileSync } from 'node:fs';
 
 // Exactly the reference configuration the fast path must agree with.
-const OPTIONS = {
-  version: '1.2',
-  schema: 'core',
-  uniqueKeys: true,
-  merge: false,
-  strict: true,
-  prettyErrors: false,
-  logLevel: 'silent',
-} as const;
+const OPTIONS = YAML_OPTIONS;
 
 type Reference = { ok: true; value: unknown } | { ok: false; why: string };
 
@@ -76,30 +70,7 @@ function same(a: unknown, b: unknown): boolean {
 const show = (value: unknown): string =>
   JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? '-0' : v));
 
-const TYPICAL = `title: Cut median CI time from 22 to 11 minutes
-summary: Sharded the test job and added a warm dependency cache.
-authors: [alice, dan]
-cycle: 2026-h1
-date: 2026-04-18
-goals:
-  - goal: ci-speed
-    key_result: ci-p50
-    contribution: Sharding saved 9 of the 11 minutes.
-unplanned: ""
-outcome: delivered
-impact:
-  - metric: Median CI time
-    key_result: ci-p50
-    before: 22
-    after: 11
-    unit: min
-evidence:
-  - label: "PR #4121"
-    url: https://github.com/acme/app/pull/4121
-tags: [ci]
-visibility: team
-draft: false
-`;
+const TYPICAL = readFileSync(new URL('../fixtures/typical-front-matter.yaml', import.meta.url), 'utf8');
 
 const ACCEPTED: [string, string][] = [
   ['typical front matter', TYPICAL],
