@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../schema/common.ts';
 import { checkCommand, FORMATS, type Format } from './commands/check.ts';
 import { UsageError } from './errors.ts';
+import pkg from '../../package.json' with { type: 'json' };
 
 const USAGE = `Usage: throughline <command> [options]
 
@@ -72,13 +73,17 @@ function run(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    process.stdout.write(`${VERSION}\n`);
+    process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') {
+  if (values.help || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
-    return command === undefined && !values.help ? 2 : 0;
+    return 0;
+  }
+  if (command === undefined) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
   }
   if (command !== 'check') throw new UsageError(`unknown command \`${command}\`; the commands are: check`);
   if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]!}\`; check takes options only`);
@@ -106,8 +111,6 @@ function localToday(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
-
-const VERSION = '0.1.0';
 
 if (import.meta.main) {
   process.exitCode = main(process.argv.slice(2));

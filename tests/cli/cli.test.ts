@@ -60,6 +60,16 @@ describe('exit codes', () => {
       ]
     `);
   });
+  it('prints help on stdout when asked, and on stderr with exit 2 when no command is given', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: throughline <command> [options]');
+    const none = run([]);
+    expect(none).toMatchObject({ code: 2, stdout: '' });
+    expect(none.stderr).toContain('Usage: throughline <command> [options]');
+    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it('runs from the current directory by default, as `npm run check` does', () => {
     expect(run(['check'], { cwd: makeTree() }).code).toBe(0);
   });
