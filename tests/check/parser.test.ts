@@ -180,6 +180,27 @@ describe('YAML', () => {
       "
     `);
   });
+  it('says a nesting bomb is too deep, once, without crashing', () => {
+    const text = `---\ntitle: ${'['.repeat(100_000)}\n---\n`;
+    expect(
+      output(undefined, { files: { [ITEM]: text } })
+        .split('\n')
+        .filter((line) => / error /.test(line)),
+    ).toMatchInlineSnapshot(`
+      [
+        "content/accomplishments/2026-h1/new.md:2:1 error yaml-syntax Invalid YAML: nesting too deep, expected at most a few levels of lists and mappings",
+        "✖ 1 error and 0 warnings in 1 file (12 files checked)",
+      ]
+    `);
+  });
+  it('caps a cascade of YAML errors at ten, and says how many more there are', () => {
+    const text = `---\n${Array.from({ length: 30 }, (_, i) => `k${i}: a: b`).join('\n')}\n---\n`;
+    const lines = output(undefined, { files: { [ITEM]: text } }).split('\n');
+    expect(lines.filter((line) => / error yaml-syntax /.test(line))).toHaveLength(11);
+    expect(lines.filter((line) => / error /.test(line)).at(-1)).toMatchInlineSnapshot(
+      `"content/accomplishments/2026-h1/new.md:11:5 error yaml-syntax 20 more YAML problems after these, likely caused by the first ones"`,
+    );
+  });
   it('refuses control characters and bidirectional overrides', () => {
     const text = item('').replace('Sharded the tests.', 'Sharded\u0007 the \u202Etests.');
     expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`

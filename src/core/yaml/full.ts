@@ -85,11 +85,50 @@ export function parseFull(text: string): FullYaml {
     },
   });
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (problems.some((p) => p.message.includes(TOO_DEEP))) {
+    // Where the parser ran out of stack depends on the machine; say it once, at the top.
+    problems.splice(0, problems.length, {
+      ...span(0, 1),
+      rule: 'yaml-syntax',
+      message: `Invalid YAML: ${TOO_DEEP}`,
+      hint: 'front matter needs only a few levels of lists and mappings',
+    });
+  }
+  capProblems(problems);
   const value: unknown = doc.errors.length === 0 && problems.length === 0 ? doc.toJS() : undefined;
   return { value, problems, doc, lines };
 }
 
 type ToSpan = (from: number, to: number) => Span;
+
+const MAX_PROBLEMS = 10;
+const TOO_DEEP = 'nesting too deep, expected at most a few levels of lists and mappings';
+
+/** One broken bracket can make the parser complain hundreds of times; the first few say it all. */
+function capProblems(problems: YamlProblem[]): void {
+  const seen = new Set<string>();
+  let kept = 0;
+  for (const problem of problems.splice(0)) {
+    const key = `${problem.line}:${problem.column}:${problem.rule}:${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (kept < MAX_PROBLEMS) {
+      problems.push(problem);
+      kept++;
+    } else {
+      kept++;
+    }
+  }
+  if (kept > MAX_PROBLEMS) {
+    const last = problems.at(-1)!;
+    problems.push({
+      ...last,
+      rule: 'yaml-syntax',
+      message: `${kept - MAX_PROBLEMS} more YAML problems after these, likely caused by the first ones`,
+      hint: 'fix the first problem and check again',
+    });
+  }
+}
 
 function checkNode(node: Node, problems: YamlProblem[], span: ToSpan): void {
   const [from, to] = node.range ?? [0, 0];
@@ -138,6 +177,8 @@ function checkKey(pair: Pair, problems: YamlProblem[], span: ToSpan): void {
 }
 
 function firstLine(message: string): string {
+  // The parser recurses per nesting level; a hostile file can exhaust the stack.
+  if (/call stack|stack overflow/i.test(message)) return TOO_DEEP;
   const line = message.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return line.endsWith('.') ? line.slice(0, -1) : line;
 }
