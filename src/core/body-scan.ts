@@ -41,19 +41,24 @@ const PLAIN_SECTION = /^[\p{L}\p{N} ',’-]+$/u;
  * in the body could turn such a line into something else: a fence, HTML, or a multi-line
  * definition title; and when the section names have no Markdown in them.
  */
-export function sectionsPresent(body: string, required: readonly string[], normalize: (heading: string) => string): boolean {
+export function sectionsPresent(body: string, required: readonly string[]): boolean {
   if (!required.every((section) => PLAIN_SECTION.test(section))) return false;
   if (body.includes('```') || body.includes('~~~') || body.includes(']:') || !bracketsAreAutolinks(body)) return false;
-  const wanted = new Set(required.map(normalize));
+  const wanted = new Set(required.map(normalizeHeading));
   let start = 0;
   while (start < body.length && wanted.size > 0) {
     let end = body.indexOf('\n', start);
     if (end === -1) end = body.length;
     if (body.charCodeAt(start) === 35 /* # */ || body.startsWith(' ', start)) {
       const match = ATX.exec(body.slice(start, end).replace(/\r$/, ''));
-      if (match) wanted.delete(normalize(match[2]!));
+      if (match) wanted.delete(normalizeHeading(match[2]!));
     }
     start = end + 1;
   }
   return wanted.size === 0;
+}
+
+/** How headings are compared with required sections: case, spacing and a trailing `:` or `.` aside. */
+export function normalizeHeading(heading: string): string {
+  return heading.trim().replace(/\s+/g, ' ').replace(/[:.]$/, '').toLowerCase();
 }

@@ -1,7 +1,8 @@
 import { createContext } from './context.ts';
 import type { Content } from './content.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { loadFile, mergeLoaded, type LoadedFile, type SourceFile } from './load.ts';
+import { loadContent } from './load.ts';
+import type { SourceFile } from './source-file.ts';
 import { SITE_FILE } from './paths.ts';
 import { CROSS_FILE_RULES } from './rules/index.ts';
 
@@ -17,12 +18,7 @@ export interface CheckResult {
 
 /** The whole check, pure: files in, every problem out, sorted by file and position. */
 export function checkFiles(files: readonly SourceFile[], options: CheckOptions): CheckResult {
-  return checkLoaded(files.map(loadFile), options);
-}
-
-/** The cross-file half of the check, over files loaded (perhaps in parallel) by {@link loadFile}. */
-export function checkLoaded(loaded: readonly LoadedFile[], options: CheckOptions): CheckResult {
-  const { content, diagnostics } = mergeLoaded(loaded);
+  const { content, diagnostics } = loadContent(files);
   if (!content.site) {
     diagnostics.push({
       line: 0,

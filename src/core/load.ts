@@ -5,16 +5,14 @@ import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { classify } from './paths.ts';
 import { describeIssues } from './schema-issues.ts';
+import { readYaml } from './read-entry.ts';
 import { fullYaml, offsetSpan, type SourceDoc } from './source.ts';
-import { findControlCharacters } from './text-checks.ts';
 import type { SourceFile } from './source-file.ts';
-
-export { MAX_FILE_BYTES, type SourceFile } from './source-file.ts';
-import { BAIL, parseFast } from './yaml/fast.ts';
+import { findControlCharacters } from './text-checks.ts';
 import type { z } from 'zod';
 
-/** One file, parsed and validated on its own: plain data, so it can cross a worker boundary. */
-export interface LoadedFile {
+/** What one file contributes: its problems, and the site settings or the entry it holds. */
+interface LoadedFile {
   diagnostics: Diagnostic[];
   site?: { doc: SourceDoc; data: Site | undefined };
   entry?: Entry;
@@ -25,23 +23,19 @@ export interface LoadedFile {
  * every file is collected, none stops the run.
  */
 export function loadContent(files: readonly SourceFile[]): { content: Content; diagnostics: Diagnostic[] } {
-  return mergeLoaded(files.map(loadFile));
-}
-
-/** Puts loaded files together in the order given, so results never depend on who loaded what. */
-export function mergeLoaded(loaded: readonly LoadedFile[]): { content: Content; diagnostics: Diagnostic[] } {
   const content = emptyContent();
   const diagnostics: Diagnostic[] = [];
-  for (const file of loaded) {
-    for (const d of file.diagnostics) diagnostics.push(d);
-    if (file.site) content.site = file.site;
-    if (file.entry) (content.entries[file.entry.collection] as Map<string, Entry>).set(file.entry.id, file.entry);
+  for (const file of files) {
+    const loaded = loadFile(file);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.site) content.site = loaded.site;
+    if (loaded.entry) (content.entries[loaded.entry.collection] as Map<string, Entry>).set(loaded.entry.id, loaded.entry);
   }
   return { content, diagnostics };
 }
 
 /** One file on its own. Bodies are not parsed here: the body rules do it only where needed. */
-export function loadFile(file: SourceFile): LoadedFile {
+function loadFile(file: SourceFile): LoadedFile {
   const diagnostics: Diagnostic[] = [];
   const report = (problem: Problem) => diagnostics.push(toDiagnostic(problem));
   const kind = classify(file.path);
@@ -67,7 +61,7 @@ export function loadFile(file: SourceFile): LoadedFile {
   if (kind.kind === 'site') {
     const doc: SourceDoc = { file: file.path, text: file.text, yaml: file.text, yamlLine: 1, body: '', bodyLine: 1 };
     const raw = parseYaml(doc, report);
-    const data = raw === BAIL ? undefined : validate(doc, raw, SiteSchema, report);
+    const data = raw.ok ? validate(doc, raw.value, SiteSchema, report) : undefined;
     return { diagnostics, site: { doc, data } };
   }
   for (const problem of kind.problems) report({ at: blank, span: firstLine, ...problem });
@@ -87,23 +81,23 @@ export function loadFile(file: SourceFile): LoadedFile {
   }
   const doc: SourceDoc = { file: file.path, text: file.text, ...parts };
   const raw = parseYaml(doc, report);
-  const data = raw === BAIL ? undefined : validate(doc, raw, schemas[kind.collection] as z.ZodType, report);
-  const entry = { collection: kind.collection, id: kind.id, doc, raw: raw === BAIL ? undefined : raw, data } as Entry;
+  const data = raw.ok ? validate(doc, raw.value, schemas[kind.collection] as z.ZodType, report) : undefined;
+  const entry = { collection: kind.collection, id: kind.id, doc, raw: raw.ok ? raw.value : undefined, data } as Entry;
   return { diagnostics, entry };
 }
 
 const firstLine = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** Fast subset parser first; the exact parser only for what it declines, and for positions. */
-function parseYaml(doc: SourceDoc, report: (p: Problem) => void): unknown {
-  const fast = parseFast(doc.yaml);
-  if (fast !== BAIL) return fast;
-  const full = fullYaml(doc);
-  for (const problem of full.problems) {
-    const { rule, message, hint } = problem;
-    report({ at: doc, span: offsetSpan(problem, doc.yamlLine - 1), rule: rule as Problem['rule'], message, hint });
+/** Reports YAML problems at their lines; the exact parse is kept with the document for positions. */
+function parseYaml(doc: SourceDoc, report: (p: Problem) => void): ReturnType<typeof readYaml> {
+  const read = readYaml(doc.yaml, () => fullYaml(doc));
+  if (!read.ok) {
+    for (const problem of read.problems) {
+      const { rule, message, hint } = problem;
+      report({ at: doc, span: offsetSpan(problem, doc.yamlLine - 1), rule: rule as Problem['rule'], message, hint });
+    }
   }
-  return full.problems.length > 0 ? BAIL : full.value;
+  return read;
 }
 
 function validate<T>(doc: SourceDoc, raw: unknown, schema: z.ZodType<T>, report: (p: Problem) => void): T | undefined {

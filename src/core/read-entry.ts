@@ -1,13 +1,19 @@
 import { splitFrontMatter } from './frontmatter.ts';
-import { parseFull } from './yaml/full.ts';
+import { parseFull, type FullYaml, type YamlProblem } from './yaml/full.ts';
 import { BAIL, parseFast } from './yaml/fast.ts';
 
-/** The same YAML reading the check does, for callers that only want the data (the site's loader). */
-export function readYaml(text: string): { ok: true; value: unknown } | { ok: false } {
+/**
+ * YAML as the check and the site read it: the fast subset parser first, the exact parser only for
+ * what it declines. `full` lets the check keep that exact parse for positions.
+ */
+export function readYaml(
+  text: string,
+  full: (text: string) => FullYaml = parseFull,
+): { ok: true; value: unknown } | { ok: false; problems: YamlProblem[] } {
   const fast = parseFast(text);
   if (fast !== BAIL) return { ok: true, value: fast };
-  const full = parseFull(text);
-  return full.problems.length === 0 ? { ok: true, value: full.value } : { ok: false };
+  const parsed = full(text);
+  return parsed.problems.length === 0 ? { ok: true, value: parsed.value } : { ok: false, problems: parsed.problems };
 }
 
 export function readEntry(text: string): { ok: true; data: unknown; body: string } | { ok: false } {

@@ -4,7 +4,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { classify, SITE_FILE } from '../core/paths.ts';
 import { readEntry, readYaml } from '../core/read-entry.ts';
 import type { CollectionName } from '../schema/index.ts';
-import { readContentTree } from '../cli/fs.ts';
+import { listContentTree, readContentFile } from '../cli/fs.ts';
 
 /**
  * Loads one collection from the top-level `content/` with the parser `throughline check` uses.
@@ -30,11 +30,14 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
   const { store, logger } = context;
   const root = fileURLToPath(context.config.root);
   store.clear();
-  for (const file of readContentTree(root)) {
-    const kind = classify(file.path);
+  // Each collection reads only its own files; listing the tree reads nothing.
+  for (const listed of listContentTree(root)) {
+    const kind = classify(listed.path);
     if (kind.kind !== 'entry' || kind.collection !== collection) continue;
-    const entry = 'text' in file ? readEntry(file.text) : { ok: false as const };
-    if (!entry.ok || !('text' in file)) {
+    const file = readContentFile(root, listed);
+    const text = 'text' in file ? file.text : undefined;
+    const entry = text === undefined ? undefined : readEntry(text);
+    if (text === undefined || !entry?.ok) {
       logger.warn(`skipped ${file.path}: run \`npm run check\` to see why`);
       continue;
     }
@@ -44,7 +47,7 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
       data,
       body: entry.body,
       filePath: file.path,
-      digest: context.generateDigest(file.text),
+      digest: context.generateDigest(text),
       rendered: await context.renderMarkdown(entry.body),
     });
   }
@@ -57,15 +60,17 @@ export function siteLoader(): Loader {
     load: async (context) => {
       const { store, logger } = context;
       const root = fileURLToPath(context.config.root);
-      const file = readContentTree(root).find((f) => f.path === SITE_FILE);
-      const yaml = file && 'text' in file ? readYaml(file.text) : { ok: false as const };
+      const listed = listContentTree(root).find((f) => f.path === SITE_FILE);
+      const file = listed && readContentFile(root, listed);
+      const text = file && 'text' in file ? file.text : undefined;
+      const yaml = text === undefined ? undefined : readYaml(text);
       store.clear();
-      if (!file || !('text' in file) || !yaml.ok) {
+      if (text === undefined || !yaml?.ok) {
         logger.warn(`cannot read ${SITE_FILE}: run \`npm run check\` to see why`);
         return;
       }
       const data = await context.parseData({ id: 'site', data: yaml.value as Record<string, unknown>, filePath: SITE_FILE });
-      store.set({ id: 'site', data, filePath: SITE_FILE, digest: context.generateDigest(file.text) });
+      store.set({ id: 'site', data, filePath: SITE_FILE, digest: context.generateDigest(text) });
     },
   };
 }

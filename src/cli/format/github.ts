@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../core/diagnostics.ts';
-import { summaryLine, type RunStats } from './summary.ts';
+import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
+import { location, summaryLine, type RunStats } from './summary.ts';
 
 /** GitHub shows at most this many annotations of each kind per step; the rest are dropped. */
 export const ANNOTATIONS_PER_KIND = 10;
@@ -27,10 +27,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], stats: RunStats
     shown[d.severity]++;
     out.push(annotation(d));
   }
-  const hidden = {
-    error: diagnostics.filter((d) => d.severity === 'error').length - shown.error,
-    warning: diagnostics.filter((d) => d.severity === 'warning').length - shown.warning,
-  };
+  const total = countBySeverity(diagnostics);
+  const hidden = { error: total.errors - shown.error, warning: total.warnings - shown.warning };
   if (hidden.error + hidden.warning > 0) {
     const parts = [
       hidden.error > 0 ? `${hidden.error} more error${hidden.error === 1 ? '' : 's'}` : '',
@@ -65,7 +63,7 @@ function annotation(d: Diagnostic): string {
 }
 
 function plainLine(d: Diagnostic): string {
-  const where = d.file === undefined ? 'content/' : d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  const where = location(d);
   // A line starting with `::` would be read as a workflow command; messages quote user text.
   const text = `${where} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`;
   return text.replace(/^::/, ' ::').replace(/[\r\n]+/g, ' ');

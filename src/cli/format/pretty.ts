@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { Palette } from './color.ts';
 import { codeFrame } from './codeframe.ts';
-import { summaryLine, type RunStats } from './summary.ts';
+import { location, summaryLine, type RunStats } from './summary.ts';
 
 /** For people at a terminal: `file:line:col severity rule message`, the hint, and a code frame. */
 export function formatPretty(
@@ -12,7 +12,7 @@ export function formatPretty(
 ): string {
   const blocks: string[] = [];
   for (const d of diagnostics) {
-    const where = d.file === undefined ? 'content/' : d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+    const where = location(d);
     const severity = d.severity === 'error' ? color.red('error') : color.yellow('warning');
     const lines = [`${color.bold(where)} ${severity} ${color.cyan(d.rule)} ${d.message}`];
     if (d.hint) lines.push(`  ${color.dim('hint:')} ${d.hint}`);

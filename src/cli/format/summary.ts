@@ -22,3 +22,9 @@ export function summaryLine(diagnostics: readonly Diagnostic[], stats: RunStats)
   const scope = stats.changedSince === undefined ? checked : `only changes since ${stats.changedSince} reported; ${checked}`;
   return `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${scope})`;
 }
+
+/** `file:line:column`, the file alone, or `content/` for a problem of the whole tree. */
+export function location(d: Diagnostic): string {
+  if (d.file === undefined) return 'content/';
+  return d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+}

@@ -1,5 +1,5 @@
 import { valid } from '../content.ts';
-import { linksAreSafe, sectionsPresent } from '../body-scan.ts';
+import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../body-scan.ts';
 import { outline } from '../source.ts';
 import type { Rule } from './types.ts';
 
@@ -34,7 +34,7 @@ export const requiredSections: Rule = (ctx) => {
   const sections = ctx.site?.sections ?? ['Impact'];
   for (const item of valid(ctx.content, 'accomplishments')) {
     const required = item.data.outcome === 'learning' ? [...sections, LEARNED] : sections;
-    if (sectionsPresent(item.doc.body, required, normalize)) continue;
+    if (sectionsPresent(item.doc.body, required)) continue;
     const headings = new Set(outline(item.doc).headings.map((h) => normalize(h.text)));
     for (const section of new Set(required)) {
       if (headings.has(normalize(section))) continue;
@@ -55,10 +55,6 @@ export const requiredSections: Rule = (ctx) => {
     }
   }
 };
-
-function normalize(heading: string): string {
-  return heading.trim().replace(/\s+/g, ' ').replace(/[:.]$/, '').toLowerCase();
-}
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 

@@ -1,5 +1,6 @@
 import { valid } from '../content.ts';
 import { didYouMean, oneOf } from '../suggest.ts';
+import { impactTarget } from './impact-target.ts';
 import type { Rule } from './types.ts';
 
 /**
@@ -36,17 +37,13 @@ export const keyResults: Rule = (ctx) => {
         related: [goals.get(link.goal)!.doc.file],
       });
     });
-    // With a goal that does not resolve, whose key result an impact names is unknowable.
-    const goalsResolve = item.data.goals.every((link) => goals.get(link.goal)?.data !== undefined);
     item.data.impact.forEach((impact, index) => {
-      if (impact.key_result === undefined || !goalsResolve) return;
-      const owners = item.data.goals
-        .map((link) => goals.get(link.goal))
-        .filter((goal) => goal?.data !== undefined)
-        .flatMap((goal) => goal!.data!.key_results.filter((kr) => kr.id === impact.key_result).map((kr) => ({ goal: goal!, kr })));
-      const unique = [...new Map(owners.map((o) => [o.goal.id, o])).values()];
-      if (unique.length === 0) {
-        const ids = item.data.goals.flatMap((link) => goals.get(link.goal)?.data?.key_results.map((kr) => kr.id) ?? []);
+      if (impact.key_result === undefined) return;
+      const target = impactTarget(item, impact.key_result, ctx.content);
+      // With a goal that does not resolve, whose key result an impact names is unknowable.
+      if (target.kind === 'unresolved') return;
+      if (target.kind === 'unknown') {
+        const ids = target.candidates;
         ctx.report({
           at: item,
           path: ['impact', index, 'key_result'],
@@ -59,20 +56,17 @@ export const keyResults: Rule = (ctx) => {
         });
         return;
       }
-      if (unique.length > 1) {
+      if (target.kind === 'ambiguous') {
         ctx.report({
           at: item,
           path: ['impact', index, 'key_result'],
           rule: 'unknown-key-result',
-          message: `Ambiguous key result \`${impact.key_result}\`, expected one goal to own it but ${oneOf(
-            unique.map((o) => o.goal.id),
-            'and',
-          )} both do`,
+          message: `Ambiguous key result \`${impact.key_result}\`, expected one goal to own it but ${oneOf(target.goals, 'and')} both do`,
           hint: 'rename the key result in one of the goals',
         });
         return;
       }
-      const { goal, kr } = unique[0]!;
+      const { goal, kr } = target;
       if (impact.unit !== kr.unit) {
         ctx.report({
           at: item,

@@ -1,4 +1,5 @@
 import { valid, type ValidEntry } from '../content.ts';
+import { impactTarget } from './impact-target.ts';
 import type { Rule } from './types.ts';
 
 /**
@@ -7,16 +8,14 @@ import type { Rule } from './types.ts';
  */
 export const overClaim: Rule = (ctx) => {
   const claims = new Map<string, { item: ValidEntry<'accomplishments'>; delta: number }[]>();
-  const goals = ctx.content.entries.goals;
   for (const item of valid(ctx.content, 'accomplishments')) {
     if (item.data.draft) continue;
     for (const impact of item.data.impact) {
       if (impact.key_result === undefined) continue;
-      const owner = item.data.goals.find((link) => goals.get(link.goal)?.data?.key_results.some((kr) => kr.id === impact.key_result));
-      const kr = owner && goals.get(owner.goal)?.data?.key_results.find((k) => k.id === impact.key_result);
+      const target = impactTarget(item, impact.key_result, ctx.content);
       // Numbers in another unit cannot be added up (impact-unit reports them).
-      if (!owner || !kr || kr.unit !== impact.unit) continue;
-      const key = `${owner.goal}\u0000${impact.key_result}`;
+      if (target.kind !== 'found' || target.kr.unit !== impact.unit) continue;
+      const key = `${target.goal.id}\u0000${impact.key_result}`;
       const list = claims.get(key) ?? [];
       list.push({ item, delta: impact.after - impact.before });
       claims.set(key, list);

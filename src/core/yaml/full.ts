@@ -112,12 +112,8 @@ function capProblems(problems: YamlProblem[]): void {
     const key = `${problem.line}:${problem.column}:${problem.rule}:${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (kept < MAX_PROBLEMS) {
-      problems.push(problem);
-      kept++;
-    } else {
-      kept++;
-    }
+    if (kept < MAX_PROBLEMS) problems.push(problem);
+    kept++;
   }
   if (kept > MAX_PROBLEMS) {
     const last = problems.at(-1)!;
