@@ -1,7 +1,32 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { parse } from 'yaml';
+
+// The canonical address comes from content/site.yaml, so a fork edits one file. Its path becomes
+// the base every link is built on (GitHub Pages serves a project site under /<repo>/).
+const siteUrl = new URL(readSiteUrl());
 
 export default defineConfig({
-  // Replaced by `url` from content/site.yaml once the site is built from it.
-  site: 'https://example.github.io',
+  site: siteUrl.origin,
+  base: siteUrl.pathname,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Inside the project, not node_modules/.astro: a tree that shares node_modules (tests, forks
+  // with a linked install) must never share the content cache.
+  cacheDir: './.astro/cache',
+  // Pages need no client code; nothing may phone home (no dev toolbar, no prefetch script).
+  devToolbar: { enabled: false },
+  prefetch: false,
 });
+
+/** @returns {string} */
+function readSiteUrl() {
+  try {
+    const site = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
+    if (typeof site?.url === 'string') return site.url;
+  } catch {
+    // The check reports a missing or broken site.yaml; `astro dev` alone still starts.
+  }
+  return 'https://example.github.io/';
+}

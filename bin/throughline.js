@@ -13,5 +13,5 @@ if (major < 22 || (major === 22 && minor < 18)) {
 } else {
   module.enableCompileCache?.();
   const { main } = await import('../src/cli/index.ts');
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,13 +1,14 @@
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { contentLoader, siteLoader } from './loaders/content.ts';
-import { accomplishmentSchema, CycleSchema, goalSchema, personSchema, SiteSchema, teamSchema } from './schema/index.ts';
+import { schemas, SiteSchema } from './schema/index.ts';
 
-// The schemas are the CLI's, with Astro's `reference()` for ids, so pages get linked entries.
+// The CLI's schemas, ids and all: the check has already proven every reference, and one type for
+// check, data layer and pages means nothing is converted on the way.
 export const collections = {
   site: defineCollection({ loader: siteLoader(), schema: SiteSchema }),
-  teams: defineCollection({ loader: contentLoader('teams'), schema: teamSchema(reference) }),
-  people: defineCollection({ loader: contentLoader('people'), schema: personSchema(reference) }),
-  cycles: defineCollection({ loader: contentLoader('cycles'), schema: CycleSchema }),
-  goals: defineCollection({ loader: contentLoader('goals'), schema: goalSchema(reference) }),
-  accomplishments: defineCollection({ loader: contentLoader('accomplishments'), schema: accomplishmentSchema(reference) }),
+  teams: defineCollection({ loader: contentLoader('teams'), schema: schemas.teams }),
+  people: defineCollection({ loader: contentLoader('people'), schema: schemas.people }),
+  cycles: defineCollection({ loader: contentLoader('cycles'), schema: schemas.cycles }),
+  goals: defineCollection({ loader: contentLoader('goals'), schema: schemas.goals }),
+  accomplishments: defineCollection({ loader: contentLoader('accomplishments'), schema: schemas.accomplishments }),
 };

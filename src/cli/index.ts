@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../schema/common.ts';
+import { buildCommand } from './commands/build.ts';
 import { checkCommand, FORMATS, type Format } from './commands/check.ts';
 import { UsageError } from './errors.ts';
 import pkg from '../../package.json' with { type: 'json' };
@@ -9,6 +10,7 @@ const USAGE = `Usage: throughline <command> [options]
 
 Commands:
   check              Check every file under content/ against the schema and the rules
+  build              Check, then build the site with Astro (nothing is built if the check fails)
 
 Options for check:
   --root DIR         Repository root that holds content/ (default: the current directory)
@@ -18,6 +20,12 @@ Options for check:
                      Report only problems in files changed since the git revision REF
                      (the whole content is still checked)
   --today YYYY-MM-DD Judge deadlines against this date (default: today)
+
+Options for build (and --root, --today, --strict):
+  --audience AUDIENCE
+                     public, team or private (default: \`audience\` in content/site.yaml)
+  --out-dir DIR      Where the site goes (default: dist); replaced only by a complete build
+
   --debug            Print stack traces of internal errors
   -h, --help         Show this help
   -v, --version      Show the version
@@ -27,10 +35,10 @@ Rules: docs/rules.md`;
 
 const MIN_NODE = [22, 18] as const;
 
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    return run(argv, env);
+    return await run(argv, env);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`throughline: ${error.message}\n`);
@@ -44,7 +52,7 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
   }
 }
 
-function run(argv: readonly string[], env: NodeJS.ProcessEnv): number {
+async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
     throw new UsageError(
@@ -63,6 +71,8 @@ function run(argv: readonly string[], env: NodeJS.ProcessEnv): number {
         strict: { type: 'boolean', default: false },
         'changed-since': { type: 'string' },
         today: { type: 'string' },
+        audience: { type: 'string' },
+        'out-dir': { type: 'string' },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -85,14 +95,33 @@ function run(argv: readonly string[], env: NodeJS.ProcessEnv): number {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  if (command !== 'check') throw new UsageError(`unknown command \`${command}\`; the commands are: check`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]!}\`; check takes options only`);
-  if (!(FORMATS as readonly string[]).includes(values.format)) {
-    throw new UsageError(`unknown --format \`${values.format}\`; expected one of ${FORMATS.join(', ')}`);
-  }
+  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; the commands are: check, build`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]!}\`; ${command} takes options only`);
   const today = values.today ?? env['THROUGHLINE_TODAY'] ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isCalendarDate(today))
     throw new UsageError(`--today \`${today}\` is not a date written YYYY-MM-DD`);
+  if (command === 'build') {
+    for (const option of ['format', 'changed-since'] as const)
+      if (argv.some((arg) => arg === `--${option}` || arg.startsWith(`--${option}=`)))
+        throw new UsageError(`--${option} is an option of check, not build`);
+    const result = await buildCommand({
+      root: values.root,
+      strict: values.strict,
+      today,
+      env,
+      isTTY: process.stderr.isTTY,
+      audience: values.audience,
+      outDir: values['out-dir'],
+    });
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.exitCode;
+  }
+  for (const option of ['audience', 'out-dir'] as const)
+    if (values[option] !== undefined) throw new UsageError(`--${option} is an option of build, not check`);
+  if (!(FORMATS as readonly string[]).includes(values.format)) {
+    throw new UsageError(`unknown --format \`${values.format}\`; expected one of ${FORMATS.join(', ')}`);
+  }
   const result = checkCommand({
     root: values.root,
     format: values.format as Format,
@@ -113,5 +142,5 @@ function localToday(): string {
 }
 
 if (import.meta.main) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { classify, SITE_FILE } from '../core/paths.ts';
 import { readEntry, readYaml } from '../core/read-entry.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
 import type { CollectionName } from '../schema/index.ts';
 import { listContentTree, readContentFile } from '../cli/fs.ts';
 
@@ -48,9 +49,15 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
       body: entry.body,
       filePath: file.path,
       digest: context.generateDigest(text),
-      rendered: await context.renderMarkdown(entry.body),
+      // Our renderer, not Astro's: bodies come from pull requests, so raw HTML is sanitized here.
+      rendered: renderedBody(entry.body),
     });
   }
+}
+
+function renderedBody(body: string) {
+  const { html, headings } = renderMarkdown(body);
+  return { html, metadata: { headings: headings.map((h) => ({ depth: h.depth, slug: h.slug, text: h.text })) } };
 }
 
 /** `content/site.yaml` as a collection of one entry, `site`. */

@@ -55,7 +55,7 @@ describe('exit codes', () => {
         "throughline: Unknown option '--frmat'; see \`throughline --help\`",
         "throughline: unknown --format \`xml\`; expected one of pretty, json, github",
         "throughline: no \`content/\` folder in /nonexistent/repo; pass the repository root with --root DIR",
-        "throughline: unknown command \`chek\`; the commands are: check",
+        "throughline: unknown command \`chek\`; the commands are: check, build",
         "throughline: --today \`2026-13-01\` is not a date written YYYY-MM-DD",
       ]
     `);

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateContent } from './generate.ts';
+
+// `npm run bench:site [-- --items N]`: builds the site from a generated tree of N accomplishments
+// and reports build time, peak memory, page count and the largest pages. The issue's limits: no
+// HTML page over 200 KB at 10,000 items; an accomplishment page under 40 KB of HTML + CSS.
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const i = args.indexOf('--items');
+const ITEMS = i === -1 ? 10_000 : Number(args[i + 1]);
+const KB = 1024;
+
+const root = mkdtempSync(join(tmpdir(), 'throughline-bench-site-'));
+try {
+  const { files, items } = generateContent(root, ITEMS);
+  for (const path of ['src', 'public', 'bin', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+    cpSync(join(REPO, path), join(root, path), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  console.log(`Generated ${files} files (${items} accomplishments); Node ${process.version}`);
+
+  const rssFile = join(tmpdir(), `throughline-rss-${process.pid}`);
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [join(root, 'bin/throughline.js'), 'build', '--today', '2026-11-27'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: `--import=${join(REPO, 'bench/rss.mjs')}`,
+      THROUGHLINE_BENCH_RSS: rssFile,
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) {
+    console.error(result.stdout.slice(-3000), result.stderr.slice(-3000));
+    throw new Error(`build failed (exit ${result.status})`);
+  }
+  const rssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+
+  const dist = join(root, 'dist');
+  const pages: { path: string; bytes: number }[] = [];
+  let css = 0;
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else if (name.endsWith('.html')) pages.push({ path: relative(dist, path), bytes: stat.size });
+      else if (name.endsWith('.css')) css += stat.size;
+    }
+  };
+  walk(dist);
+  pages.sort((a, b) => b.bytes - a.bytes);
+  const itemPages = pages.filter((p) => /^items\/[^/]+\/[^/]+\/index\.html$/.test(p.path));
+  console.log(
+    `Built ${pages.length} pages in ${seconds.toFixed(1)} s (${Math.round(pages.length / seconds)} pages/s), peak RSS ${rssMiB.toFixed(0)} MiB`,
+  );
+  console.log(`Largest pages (limit 200 KB):`);
+  for (const p of pages.slice(0, 8)) console.log(`  ${(p.bytes / KB).toFixed(1).padStart(7)} KB  ${p.path}`);
+  const biggestItem = itemPages[0];
+  if (biggestItem)
+    console.log(
+      `Largest accomplishment page: ${(biggestItem.bytes / KB).toFixed(1)} KB HTML + ${(css / KB).toFixed(1)} KB CSS = ${((biggestItem.bytes + css) / KB).toFixed(1)} KB (limit 40 KB)`,
+    );
+  const over = pages.filter((p) => p.bytes > 200 * KB);
+  if (over.length > 0) {
+    console.error(`${over.length} pages over 200 KB`);
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}

@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { AUDIENCES, isAudience, type Audience } from '../../lib/audience.ts';
+import { UsageError } from '../errors.ts';
+import { checkCommand, type CheckCommandOptions } from './check.ts';
+
+export interface BuildCommandOptions extends Omit<CheckCommandOptions, 'format' | 'changedSince'> {
+  /** `--audience`; site.yaml's `audience` when absent. */
+  audience?: string | undefined;
+  /** Where the site goes; `dist/` under the root by default. */
+  outDir?: string | undefined;
+}
+
+export interface BuildResult {
+  exitCode: number;
+  /** What the check printed, and the build's closing line. */
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `throughline build`: the check, then `astro build`. Astro alone would log a dangling reference
+ * and still exit 0, so nothing is built from content with errors. The site is built into a
+ * fresh folder beside the output and swapped in only when complete: a failed build leaves the
+ * previous site exactly as it was.
+ */
+export async function buildCommand(options: BuildCommandOptions): Promise<BuildResult> {
+  if (options.audience !== undefined && !isAudience(options.audience))
+    throw new UsageError(`unknown --audience \`${options.audience}\`; expected one of ${AUDIENCES.join(', ')}`);
+  const root = resolve(options.root);
+  const outDir = resolve(root, options.outDir ?? 'dist');
+  const check = checkCommand({ ...options, format: 'pretty' });
+  if (check.exitCode !== 0) {
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `${check.stdout}\nNot built: fix the problems above first. ${describe(outDir, root)} was left as it was.\n`,
+    };
+  }
+  const audience: Audience | undefined = options.audience;
+  const staging = mkdtempSync(join(dirname(outDir), '.throughline-build-'));
+  try {
+    await astroBuild(root, staging, audience, options.today);
+    swapIn(staging, outDir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return { exitCode: 0, stdout: `${check.stdout}Built the site into ${describe(outDir, root)}.\n`, stderr: '' };
+}
+
+async function astroBuild(root: string, outDir: string, audience: Audience | undefined, today: string): Promise<void> {
+  // The site reads these once, in src/data/site.ts; an unset audience means site.yaml's.
+  process.env['THROUGHLINE_AUDIENCE'] = audience ?? '';
+  process.env['THROUGHLINE_TODAY'] = today;
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  const { build } = await import('astro');
+  await build({ root, outDir, logLevel: process.env['THROUGHLINE_ASTRO_LOG'] === 'info' ? 'info' : 'warn' });
+}
+
+/** Replace `outDir` with the finished build in two renames, so no reader sees half a site. */
+function swapIn(staging: string, outDir: string): void {
+  const old = existsSync(outDir) ? `${staging}-old` : undefined;
+  if (old) renameSync(outDir, old);
+  renameSync(staging, outDir);
+  if (old) rmSync(old, { recursive: true, force: true });
+}
+
+function describe(path: string, root: string): string {
+  return path.startsWith(`${root}/`) ? `\`${path.slice(root.length + 1)}/\`` : `\`${path}\``;
+}

@@ -1,0 +1,45 @@
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { isAudience, type Audience } from '../lib/audience.ts';
+import type { Doc } from '../lib/entry.ts';
+import { siteModel, type SiteModel } from '../lib/site-model.ts';
+import { siteUrls } from '../lib/urls.ts';
+
+/**
+ * The one bridge from Astro's collections to the data layer. `throughline build --audience`
+ * passes the audience in THROUGHLINE_AUDIENCE; `astro dev` falls back to site.yaml's.
+ */
+let model: Promise<SiteModel> | undefined;
+
+export function loadSite(): Promise<SiteModel> {
+  model ??= build();
+  return model;
+}
+
+export const urls = siteUrls(import.meta.env.BASE_URL);
+
+async function build(): Promise<SiteModel> {
+  const [sites, teams, people, cycles, goals, accomplishments] = await Promise.all([
+    getCollection('site'),
+    docs('teams'),
+    docs('people'),
+    docs('cycles'),
+    docs('goals'),
+    docs('accomplishments'),
+  ]);
+  const site = sites[0]?.data;
+  if (!site) throw new Error('content/site.yaml is missing or invalid: run `npm run check`');
+  const audience = audienceFrom(process.env['THROUGHLINE_AUDIENCE'], site.audience);
+  const today = process.env['THROUGHLINE_TODAY'] ?? new Date().toISOString().slice(0, 10);
+  return siteModel({ site, teams, people, cycles, goals, accomplishments }, audience, today);
+}
+
+async function docs<C extends Exclude<CollectionKey, 'site'>>(collection: C): Promise<Doc<CollectionEntry<C>['data']>[]> {
+  const entries = await getCollection(collection);
+  return entries.map((entry) => ({ id: entry.id, data: entry.data, html: entry.rendered?.html ?? '' }));
+}
+
+function audienceFrom(value: string | undefined, fallback: Audience): Audience {
+  if (value === undefined || value === '') return fallback;
+  if (!isAudience(value)) throw new Error(`THROUGHLINE_AUDIENCE \`${value}\` is not one of public, team, private`);
+  return value;
+}

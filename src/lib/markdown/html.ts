@@ -1,0 +1,47 @@
+import type { ElementContent, Properties, Root } from 'hast';
+
+// The sanitizer's output is the only input: a handful of elements and attributes. An attribute
+// missing here is not written at all, so a slip in the sanitizer cannot become markup.
+const ATTRIBUTE_NAMES: Record<string, string> = {
+  align: 'align',
+  ariaDescribedBy: 'aria-describedby',
+  ariaLabel: 'aria-label',
+  checked: 'checked',
+  className: 'class',
+  colSpan: 'colspan',
+  disabled: 'disabled',
+  href: 'href',
+  id: 'id',
+  rel: 'rel',
+  rowSpan: 'rowspan',
+  start: 'start',
+  title: 'title',
+  type: 'type',
+};
+const VOID = new Set(['br', 'hr', 'input']);
+
+/** Serializes a sanitized tree; every text and attribute value is escaped. */
+export function toHtml(root: Root): string {
+  return root.children.map((node) => (node.type === 'element' || node.type === 'text' ? serialize(node) : '')).join('');
+}
+
+function serialize(node: ElementContent): string {
+  if (node.type === 'text') return node.value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (node.type !== 'element') return '';
+  const open = `<${node.tagName}${attributes(node.properties)}>`;
+  return VOID.has(node.tagName) ? open : `${open}${node.children.map(serialize).join('')}</${node.tagName}>`;
+}
+
+function attributes(properties: Properties): string {
+  let out = '';
+  for (const [key, value] of Object.entries(properties)) {
+    const name = ATTRIBUTE_NAMES[key];
+    if (name === undefined || value === undefined || value === null || value === false) continue;
+    if (value === true) out += ` ${name}`;
+    else {
+      const text = Array.isArray(value) ? value.join(' ') : String(value);
+      out += ` ${name}="${text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+import type { Accomplishment, Cycle, Goal, KeyResult, Person, Site, Team } from '../schema/index.ts';
+import { allows, type Audience } from './audience.ts';
+import { keyResultClaims, keyResultOwner, type KeyResultClaims } from './claims.ts';
+import { cycleCoverage, type PersonCoverage } from './coverage.ts';
+import type { Doc, Entry } from './entry.ts';
+import { goalTree, type GoalTree, type TreeStep } from './goal-tree.ts';
+import { rollUp } from './progress.ts';
+
+export type Item = Doc<Accomplishment>;
+
+/** Everything in `content/`, as loaded: nothing filtered yet. */
+export interface ContentInput {
+  site: Site;
+  teams: Doc<Team>[];
+  people: Doc<Person>[];
+  cycles: Doc<Cycle>[];
+  goals: Doc<Goal>[];
+  accomplishments: Item[];
+}
+
+/** One goal an item moved, as the item page draws it: the path from the top goal down. */
+export interface ThroughlineLink {
+  /** Empty steps never occur; a goal this build does not show is one `hidden` step. */
+  path: TreeStep<Doc<Goal>>[];
+  keyResult?: KeyResult;
+  contribution?: string;
+}
+
+export type OutcomeCounts = Record<Accomplishment['outcome'], number>;
+
+export interface SiteModel {
+  site: Site;
+  audience: Audience;
+  teams: Doc<Team>[];
+  /** Alphabetical by name: people are never ranked. */
+  people: Doc<Person>[];
+  /** Newest first. */
+  cycles: Doc<Cycle>[];
+  goals: Doc<Goal>[];
+  /** Newest first. */
+  items: Item[];
+  /** Items whose outcome is `learning`, newest first. */
+  learnings: Item[];
+  /** Items no goal asked for, newest first. */
+  unplanned: Item[];
+  tree: GoalTree<Doc<Goal>>;
+  /** The cycle containing `today`, else the latest that has started, else the first. */
+  currentCycle: Doc<Cycle> | undefined;
+  /** Lookups answer `undefined` for anything this build does not show. */
+  team(id: string): Doc<Team> | undefined;
+  person(id: string): Doc<Person> | undefined;
+  cycle(id: string): Doc<Cycle> | undefined;
+  goal(id: string): Doc<Goal> | undefined;
+  item(id: string): Item | undefined;
+  itemsOfGoal(goalId: string): Item[];
+  itemsOfKeyResult(goalId: string, krId: string): Item[];
+  itemsOfPerson(personId: string): Item[];
+  itemsOfCycle(cycleId: string): Item[];
+  itemsOfTag(tag: string): Item[];
+  itemsOfTeam(teamId: string): Item[];
+  /** Every tag on a shown item, alphabetical, with how many shown items carry it. */
+  tags: { tag: string; count: number }[];
+  membersOf(teamId: string): Doc<Person>[];
+  /** People who wrote items on this goal or a goal below it, alphabetical. */
+  contributors(goalId: string): Doc<Person>[];
+  /** 0..1, or undefined when the goal and its children measure nothing. */
+  progress(goalId: string): number | undefined;
+  claims(goalId: string, kr: KeyResult): KeyResultClaims;
+  throughline(item: Item): ThroughlineLink[];
+  coverage(cycleId: string): PersonCoverage[];
+  /** Goals of a cycle that no shown item moves, and key results no shown item names. */
+  gaps(cycleId: string): { goals: Doc<Goal>[]; keyResults: { goal: Doc<Goal>; kr: KeyResult }[] };
+  outcomes(items: readonly Item[]): OutcomeCounts;
+}
+
+/**
+ * The one place the build's audience is applied: every page reads the site through this model, so
+ * no page can forget to hide what its audience may not see. Drafts are never part of it.
+ */
+export function siteModel(input: ContentInput, audience: Audience, today: string): SiteModel {
+  const shown = <E extends Entry<{ visibility: Accomplishment['visibility'] }>>(list: readonly E[]) =>
+    list.filter((e) => allows(audience, e.data.visibility));
+  const teams = shown(input.teams).sort((a, b) => compareText(a.data.name, b.data.name) || compareText(a.id, b.id));
+  const people = shown(input.people).sort((a, b) => compareText(a.data.name, b.data.name) || compareText(a.id, b.id));
+  const cycles = [...input.cycles].sort((a, b) => compareText(b.data.start, a.data.start) || compareText(a.id, b.id));
+  const goals = shown(input.goals);
+  const items = shown(input.accomplishments)
+    .filter((item) => !item.data.draft)
+    .sort((a, b) => compareText(b.data.date, a.data.date) || compareText(a.data.title, b.data.title));
+
+  const index = <E extends Entry<unknown>>(list: readonly E[]) => new Map(list.map((e) => [e.id, e]));
+  const teamById = index(teams);
+  const personById = index(people);
+  const cycleById = index(cycles);
+  const goalById = index(goals);
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  // Ownership of a key result is decided over every goal, shown or not, exactly as the check does.
+  const anyGoal = new Map(input.goals.map((g) => [g.id, g.data]));
+  const tree = goalTree(goals, (id) => anyGoal.get(id)?.parent);
+
+  const group = (keys: (item: Item) => Iterable<string>) => {
+    const map = new Map<string, Item[]>();
+    for (const item of items)
+      for (const key of new Set(keys(item))) {
+        const list = map.get(key);
+        if (list) list.push(item);
+        else map.set(key, [item]);
+      }
+    return (key: string) => map.get(key) ?? [];
+  };
+  const itemsOfGoal = group((i) => i.data.goals.map((l) => l.goal));
+  const itemsOfKeyResult = group((i) => [
+    ...i.data.goals.flatMap((l) => (l.key_result === undefined ? [] : [`${l.goal}\u0000${l.key_result}`])),
+    ...i.data.impact.flatMap((m) => {
+      const owner = m.key_result === undefined ? undefined : keyResultOwner(i.data, m.key_result, (id) => anyGoal.get(id));
+      return owner === undefined ? [] : [`${owner}\u0000${m.key_result ?? ''}`];
+    }),
+  ]);
+  const itemsOfPerson = group((i) => i.data.authors);
+  const itemsOfCycle = group((i) => [i.data.cycle]);
+  const itemsOfTag = group((i) => i.data.tags);
+  const teamOfPerson = new Map(input.people.map((p) => [p.id, p.data.team]));
+  const itemsOfTeam = group((i) => i.data.authors.flatMap((a) => teamOfPerson.get(a) ?? []));
+  const membersOf = (() => {
+    const map = new Map<string, Doc<Person>[]>();
+    for (const p of people) map.set(p.data.team, [...(map.get(p.data.team) ?? []), p]);
+    return (id: string) => map.get(id) ?? [];
+  })();
+
+  const progressMemo = new Map<string, number | undefined>();
+  const progress = (goalId: string): number | undefined => {
+    if (progressMemo.has(goalId)) return progressMemo.get(goalId);
+    progressMemo.set(goalId, undefined); // a loop, if one slipped past the check, ends here
+    const goal = goalById.get(goalId);
+    const children = tree.children(goalId).filter((c) => c.data.status !== 'dropped');
+    const value =
+      goal &&
+      rollUp(
+        goal.data.key_results,
+        children.map((c) => progress(c.id)),
+      );
+    progressMemo.set(goalId, value);
+    return value;
+  };
+
+  const tagCounts = new Map<string, number>();
+  for (const item of items) for (const tag of new Set(item.data.tags)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+
+  return {
+    site: input.site,
+    audience,
+    teams,
+    people,
+    cycles,
+    goals,
+    items,
+    learnings: items.filter((i) => i.data.outcome === 'learning'),
+    unplanned: items.filter((i) => i.data.goals.length === 0),
+    tree,
+    currentCycle: currentCycle(cycles, today),
+    team: (id) => teamById.get(id),
+    person: (id) => personById.get(id),
+    cycle: (id) => cycleById.get(id),
+    goal: (id) => goalById.get(id),
+    item: (id) => itemById.get(id),
+    itemsOfGoal,
+    itemsOfKeyResult: (goalId, krId) => itemsOfKeyResult(`${goalId}\u0000${krId}`),
+    itemsOfPerson,
+    itemsOfCycle,
+    itemsOfTag,
+    itemsOfTeam,
+    tags: [...tagCounts].map(([tag, count]) => ({ tag, count })).sort((a, b) => compareText(a.tag, b.tag)),
+    membersOf,
+    contributors(goalId) {
+      const ids = new Set(tree.descendants(goalId).flatMap((g) => itemsOfGoal(g.id).flatMap((i) => i.data.authors)));
+      return people.filter((p) => ids.has(p.id));
+    },
+    progress,
+    claims: (goalId, kr) => keyResultClaims(goalId, kr, items, (id) => anyGoal.get(id)),
+    throughline(item) {
+      return item.data.goals.map((link) => {
+        const goal = goalById.get(link.goal);
+        if (!goal) return { path: [{ kind: 'hidden' }] };
+        const keyResult = goal.data.key_results.find((kr) => kr.id === link.key_result);
+        return {
+          path: tree.path(goal.id),
+          ...(keyResult && { keyResult }),
+          ...(link.contribution !== undefined && { contribution: link.contribution }),
+        };
+      });
+    },
+    coverage(cycleId) {
+      const cycle = cycleById.get(cycleId);
+      return cycle ? cycleCoverage(cycle, people, items) : [];
+    },
+    gaps(cycleId) {
+      const inCycle = goals.filter((g) => g.data.cycle === cycleId && g.data.status !== 'dropped');
+      return {
+        goals: inCycle.filter((g) => tree.descendants(g.id).every((d) => itemsOfGoal(d.id).length === 0)),
+        keyResults: inCycle.flatMap((goal) =>
+          goal.data.key_results.filter((kr) => itemsOfKeyResult(`${goal.id}\u0000${kr.id}`).length === 0).map((kr) => ({ goal, kr })),
+        ),
+      };
+    },
+    outcomes(list) {
+      const counts: OutcomeCounts = { delivered: 0, partial: 0, missed: 0, learning: 0 };
+      for (const item of list) counts[item.data.outcome] += 1;
+      return counts;
+    },
+  };
+}
+
+function currentCycle(cycles: readonly Doc<Cycle>[], today: string): Doc<Cycle> | undefined {
+  return cycles.find((c) => c.data.start <= today && today <= c.data.end) ?? cycles.find((c) => c.data.start <= today) ?? cycles.at(-1);
+}
+
+function compareText(a: string, b: string): number {
+  return a.localeCompare(b, 'en');
+}

@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, makeSiteTree, readSite } from './site-tree.ts';
+
+const BUILD_TIMEOUT = 240_000;
+
+// A public item whose body tries every trick; a draft; a public item by a team-only author.
+const EVIL = `---
+title: Hardened the login form
+summary: Rate limits and lockouts on the login form.
+authors: [cleo, ana]
+cycle: 2026-h1
+date: 2026-04-01
+unplanned: A credential-stuffing wave hit the login form.
+outcome: delivered
+visibility: public
+---
+## Impact
+
+<script>alert('x')</script>
+<img src=x onerror="alert(1)">
+<a href="javascript:alert(2)" onclick="alert(3)">click</a>
+<iframe src="https://evil.example"></iframe>
+<form action="https://evil.example"><input name=q></form>
+<div style="position:fixed">styled</div>
+[data link](data:text/html;base64,PHNjcmlwdD4=) and [js link](javascript:alert(4))
+
+Failed logins fell from 9,000 to 300 an hour.
+`;
+
+const DRAFT = `---
+title: Secret draft about the reorg
+summary: Not ready.
+authors: [ana]
+cycle: 2026-h1
+date: 2026-04-02
+unplanned: Draft.
+outcome: delivered
+visibility: public
+draft: true
+---
+## Impact
+
+Nothing yet.
+`;
+
+describe('npm run build', () => {
+  it(
+    'stops with the check’s diagnostic on a dangling reference and leaves dist/ as it was',
+    () => {
+      const root = makeSiteTree(undefined, {
+        files: {
+          'content/accomplishments/2026-h1/cut-ci-time.md': readFileSync(
+            join(import.meta.dirname, '../fixtures/base/content/accomplishments/2026-h1/cut-ci-time.md'),
+            'utf8',
+          ).replace('authors: [ben, ana]', 'authors: [ben, anna]'),
+        },
+      });
+      mkdirSync(join(root, 'dist'));
+      writeFileSync(join(root, 'dist', 'index.html'), 'the previous site');
+      const result = build(root);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('content/accomplishments/2026-h1/cut-ci-time.md:4:');
+      expect(result.stderr).toContain('unknown-reference');
+      expect(result.stderr).toContain('did you mean `ana`?');
+      expect(result.stderr).toMatch(/Not built: fix the problems above first\. `dist\/` was left as it was\.\n$/);
+      expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('the previous site');
+    },
+    BUILD_TIMEOUT,
+  );
+
+  describe('for each audience', () => {
+    const root = makeSiteTree(undefined, {
+      files: {
+        'content/accomplishments/2026-h1/harden-login.md': EVIL,
+        'content/accomplishments/2026-h1/reorg.md': DRAFT,
+      },
+    });
+
+    it(
+      'builds the public site with only public items, and leaks nothing of the rest',
+      () => {
+        const result = build(root, '--audience', 'public', '--out-dir', 'public-site');
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        const site = readSite(join(root, 'public-site'));
+        const pages = [...site.keys()].filter((p) => p.startsWith('items/') && p.endsWith('.html'));
+        expect(pages.sort()).toEqual([
+          'items/2026-h1/fix-login-loop/index.html',
+          'items/2026-h1/harden-login/index.html',
+          'items/index.html',
+        ]);
+        // People, goals and the team are `team` by default: no page, and no title, name or id anywhere.
+        const everything = [...site.values()].join('\n');
+        for (const secret of [
+          'Cleo Park',
+          'Ben Carter',
+          'Halve CI time',
+          'Ship changes faster',
+          'ci-speed',
+          'ship-faster',
+          'Cut median CI',
+        ]) {
+          expect(everything, secret).not.toContain(secret);
+        }
+        expect(everything).not.toContain('Secret draft');
+        expect(everything).not.toContain('Remote build cache');
+        const item = site.get('items/2026-h1/harden-login/index.html')!;
+        expect(item.match(/not shown in this build/g)?.length).toBeGreaterThanOrEqual(2);
+        expect(item).toContain('<meta name="description"');
+        expect(item).not.toContain('noindex');
+      },
+      BUILD_TIMEOUT,
+    );
+
+    it(
+      'keeps raw HTML, scripts and unsafe links in a body from reaching the page',
+      () => {
+        const page = readFileSync(join(root, 'public-site', 'items/2026-h1/harden-login/index.html'), 'utf8');
+        expect(page).toContain('Failed logins fell from 9,000 to 300 an hour.');
+        // Mentions of `javascript:` as text are harmless; as markup they must not exist anywhere.
+        expect(page).not.toMatch(/<(script|iframe|form|input|img|object|embed)\b|\son\w+=|(href|src|action)="?(javascript|data):/i);
+        const body = /<div class="prose body"[^>]*>([\s\S]*?)<\/div>/.exec(page)?.[1] ?? '';
+        expect(body).toContain('<h2 id="h-impact">Impact</h2>');
+        expect(body).not.toMatch(/\sstyle=|<div|<a\b/);
+      },
+      BUILD_TIMEOUT,
+    );
+
+    it(
+      'builds the team site without private items or drafts, and a private build with them',
+      () => {
+        expect(build(root, '--out-dir', 'team-site').status).toBe(0);
+        const team = readSite(join(root, 'team-site'));
+        expect(team.has('items/2026-h1/cut-ci-time/index.html')).toBe(true);
+        expect(team.has('people/cleo/index.html')).toBe(true);
+        expect(team.has('items/2026-h1/try-remote-cache/index.html')).toBe(false);
+        expect([...team.values()].join('\n')).not.toContain('Remote build cache');
+        expect(team.get('index.html')).toContain('<meta name="robots" content="noindex, nofollow">');
+
+        expect(build(root, '--audience', 'private', '--out-dir', 'private-site').status).toBe(0);
+        const mine = readSite(join(root, 'private-site'));
+        expect(mine.has('items/2026-h1/try-remote-cache/index.html')).toBe(true);
+        expect(mine.has('items/2026-h1/reorg/index.html')).toBe(false);
+        expect(existsSync(join(root, 'dist'))).toBe(false);
+      },
+      BUILD_TIMEOUT,
+    );
+
+    it('refuses an unknown audience before building anything', () => {
+      const result = build(root, '--audience', 'everyone');
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatchInlineSnapshot(`
+        "throughline: unknown --audience \`everyone\`; expected one of public, team, private
+        "
+      `);
+    });
+  });
+});

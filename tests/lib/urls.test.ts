@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { initials, change, withUnit } from '../../src/lib/format.ts';
+import { paginate } from '../../src/lib/paginate.ts';
+import { repoUrls, siteUrls } from '../../src/lib/urls.ts';
+
+describe('addresses', () => {
+  it('builds every page address on the base path, ending in a slash', () => {
+    const urls = siteUrls('/impact');
+    expect([urls.home(), urls.item('2026-h1/cut-ci'), urls.goalItems('ci', 1), urls.goalItems('ci', 3), urls.tag('ci')]).toEqual([
+      '/impact/',
+      '/impact/items/2026-h1/cut-ci/',
+      '/impact/goals/ci/items/',
+      '/impact/goals/ci/items/3/',
+      '/impact/tags/ci/',
+    ]);
+    expect(siteUrls('/').people(2)).toBe('/people/2/');
+  });
+
+  it('points edit links at the file in the repository', () => {
+    expect(repoUrls('https://github.com/acme/impact/', 'main').edit('accomplishments', '2026-h1/cut-ci')).toBe(
+      'https://github.com/acme/impact/edit/main/content/accomplishments/2026-h1/cut-ci.md',
+    );
+  });
+});
+
+describe('pages and numbers', () => {
+  it('splits a list into pages, with one empty page for an empty list', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2).map((p) => p.items)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([], 30)).toEqual([{ number: 1, total: 1, items: [] }]);
+  });
+
+  it('writes values the way people read them', () => {
+    expect([withUnit(11, 'min'), withUnit(99.9, '%'), change(-2.7, '%'), change(3, 'min'), change(0, 'ms')]).toEqual([
+      '11 min',
+      '99.9%',
+      '−2.7 pts',
+      '+3 min',
+      '±0 ms',
+    ]);
+    expect([initials('Alice Moreau'), initials('Priya'), initials('José María  García'), initials('Łukasz Żak')]).toEqual([
+      'AM',
+      'P',
+      'JG',
+      'ŁŻ',
+    ]);
+  });
+});
