@@ -1,6 +1,6 @@
 import type { Accomplishment, Cycle, Goal, KeyResult, Person, Site, Team } from '../schema/index.ts';
 import { allows, type Audience } from './audience.ts';
-import { keyResultClaims, keyResultOwner, type KeyResultClaims } from './claims.ts';
+import { claimIndex, keyResultOwner, type KeyResultClaims } from '../core/claims.ts';
 import { cycleCoverage, type PersonCoverage } from './coverage.ts';
 import type { Doc, Entry } from './entry.ts';
 import { goalTree, type GoalTree, type TreeStep } from './goal-tree.ts';
@@ -65,7 +65,9 @@ export interface SiteModel {
   contributors(goalId: string): Doc<Person>[];
   /** 0..1, or undefined when the goal and its children measure nothing. */
   progress(goalId: string): number | undefined;
-  claims(goalId: string, kr: KeyResult): KeyResultClaims;
+  /** A team's roll-up: the mean progress of its top goals in a cycle (dropped goals left out). */
+  teamProgress(teamId: string, cycleId: string): number | undefined;
+  claims(goalId: string, kr: KeyResult): KeyResultClaims<Item>;
   throughline(item: Item): ThroughlineLink[];
   coverage(cycleId: string): PersonCoverage[];
   /** Goals of a cycle that no shown item moves, and key results no shown item names. */
@@ -176,7 +178,17 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
       return people.filter((p) => ids.has(p.id));
     },
     progress,
-    claims: (goalId, kr) => keyResultClaims(goalId, kr, items, (id) => anyGoal.get(id)),
+    teamProgress(teamId, cycleId) {
+      const own = goals.filter((g) => g.data.team === teamId && g.data.cycle === cycleId && g.data.status !== 'dropped');
+      // A goal under another of the team's goals is already counted in that goal's roll-up.
+      const ids = new Set(own.map((g) => g.id));
+      const tops = own.filter((g) => g.data.parent === undefined || !ids.has(g.data.parent));
+      return rollUp(
+        [],
+        tops.map((g) => progress(g.id)),
+      );
+    },
+    claims: claimIndex(items, (id) => anyGoal.get(id)),
     throughline(item) {
       return item.data.goals.map((link) => {
         const goal = goalById.get(link.goal);

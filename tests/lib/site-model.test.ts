@@ -96,6 +96,9 @@ describe('progress and roll-ups', () => {
     expect(site.progress('half')).toBe(0.5);
     expect(site.progress('parent')).toBe(0.5); // mean of 0 (own), 0.5 and 1
     expect(site.progress('empty')).toBeUndefined();
+    // The team's roll-up counts its top goal once, not again through its children.
+    expect(site.teamProgress('core', 'c1')).toBe(0.5);
+    expect(site.teamProgress('core', 'c2')).toBeUndefined();
   });
 });
 
