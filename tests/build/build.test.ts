@@ -61,10 +61,26 @@ describe('npm run build', () => {
       writeFileSync(join(root, 'dist', 'index.html'), 'the previous site');
       const result = build(root);
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('content/accomplishments/2026-h1/cut-ci-time.md:4:');
-      expect(result.stderr).toContain('unknown-reference');
-      expect(result.stderr).toContain('did you mean `ana`?');
-      expect(result.stderr).toMatch(/Not built: fix the problems above first\. `dist\/` was left as it was\.\n$/);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatchInlineSnapshot(`
+        "content/accomplishments/2026-h1/cut-ci-time.md:4:16 error unknown-reference Unknown person \`anna\` in \`authors[1]\`, expected the id of a file in \`content/people/\`
+          hint: did you mean \`ana\`?
+            3 | summary: Sharded the test job four ways.
+          > 4 | authors: [ben, anna]
+              |                ^^^^
+            5 | cycle: 2026-h1
+
+        content/people/ana.md:1:1 error submission-count Ana Silva has 0 of 1–3 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10
+          hint: add 1 more with \`npm run new\`, as author or co-author
+          > 1 | ---
+              | ^^^
+            2 | name: Ana Silva
+
+        ✖ 2 errors and 0 warnings in 2 files (11 files checked)
+
+        Not built: fix the problems above first. \`dist/\` was left as it was.
+        "
+      `);
       expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('the previous site');
     },
     BUILD_TIMEOUT,

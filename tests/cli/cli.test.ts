@@ -42,6 +42,10 @@ describe('exit codes', () => {
       ['check', '--root', '/nonexistent/repo'],
       ['chek'],
       ['check', '--today', '2026-13-01'],
+      ['build', '--format', 'json'],
+      ['build', '--audience', 'everyone'],
+      ['check', '--audience', 'team'],
+      ['build', 'extra'],
     ];
     const lines = cases.map((args) => {
       const result = run(args);
@@ -57,6 +61,10 @@ describe('exit codes', () => {
         "throughline: no \`content/\` folder in /nonexistent/repo; pass the repository root with --root DIR",
         "throughline: unknown command \`chek\`; the commands are: check, build",
         "throughline: --today \`2026-13-01\` is not a date written YYYY-MM-DD",
+        "throughline: --format is an option of check, not build",
+        "throughline: unknown --audience \`everyone\`; expected one of public, team, private",
+        "throughline: --audience is an option of build, not check",
+        "throughline: unexpected argument \`extra\`; build takes options only",
       ]
     `);
   });
