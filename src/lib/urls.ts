@@ -27,6 +27,7 @@ export function siteUrls(base: string) {
     tags: () => at('tags'),
     tag: (tag: string, page = 1) => paged(['tags', tag], page),
     map: () => at('map'),
+    mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
   };
 }
