@@ -125,7 +125,11 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
   const itemsOfTeam = group((i) => i.data.authors.flatMap((a) => teamOfPerson.get(a) ?? []));
   const membersOf = (() => {
     const map = new Map<string, Doc<Person>[]>();
-    for (const p of people) map.set(p.data.team, [...(map.get(p.data.team) ?? []), p]);
+    for (const p of people) {
+      const list = map.get(p.data.team);
+      if (list) list.push(p);
+      else map.set(p.data.team, [p]);
+    }
     return (id: string) => map.get(id) ?? [];
   })();
 

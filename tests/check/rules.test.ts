@@ -288,26 +288,26 @@ describe('schema rules', () => {
   it('raw-html', () => {
     expect(output('raw-html')).toMatchInlineSnapshot(`
       "exit 0
-      content/accomplishments/2026-h1/html.md:13:1 warning raw-html Raw HTML \`<script>alert(1)</script>\` in the body will not be shown, expected Markdown
+      content/accomplishments/2026-h1/html.md:13:1 warning raw-html Raw HTML \`<script>\` in the body will not be shown, expected Markdown
         hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
           12 |
         > 13 | <script>alert(1)</script>
              | ^^^^^^^^^^^^^^^^^^^^^^^^^
           14 |
 
-      content/accomplishments/2026-h1/html.md:15:7 warning raw-html Raw HTML \`<b onclick="steal()">\` in the body will not be shown, expected Markdown
+      content/accomplishments/2026-h1/html.md:15:7 warning raw-html The attributes of raw HTML \`<b onclick="steal()">\` in the body will be removed, expected Markdown
         hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
           14 |
         > 15 | CI is <b onclick="steal()">faster</b> now. <!-- a comment is fine -->
              |       ^^^^^^^^^^^^^^^^^^^^^
           16 |
 
-      content/accomplishments/2026-h1/html.md:15:34 warning raw-html Raw HTML \`</b>\` in the body will not be shown, expected Markdown
+      content/accomplishments/2026-h1/html.md:17:42 warning raw-html The attributes of raw HTML \`<a href="javascript:go()">\` in the body will be removed, expected Markdown
         hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
-          14 |
-        > 15 | CI is <b onclick="steal()">faster</b> now. <!-- a comment is fine -->
-             |                                  ^^^^
           16 |
+        > 17 | Press <kbd>Ctrl</kbd>+<kbd>K</kbd>, then <a href="javascript:go()">go</a>.
+             |                                          ^^^^^^^^^^^^^^^^^^^^^^^^^^
+          18 |
 
       ! 0 errors and 3 warnings in 1 file (12 files checked)
       "

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../../lib/audience.ts';
 import { UsageError } from '../errors.ts';
@@ -39,14 +39,23 @@ export async function buildCommand(options: BuildCommandOptions): Promise<BuildR
   }
   const audience: Audience | undefined = options.audience;
   const staging = mkdtempSync(join(dirname(outDir), '.throughline-build-'));
+  const started = performance.now();
+  let pages: number;
   try {
     await astroBuild(root, staging, audience, options.today);
+    pages = readdirSync(staging, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
     swapIn(staging, outDir);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return { exitCode: 0, stdout: `${check.stdout}Built the site into ${describe(outDir, root)}.\n`, stderr: '' };
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const who = audience ?? check.siteAudience ?? 'default';
+  return {
+    exitCode: 0,
+    stdout: `${check.stdout}Built ${pages} pages for the ${who} audience into ${describe(outDir, root)} in ${seconds} s.\n`,
+    stderr: '',
+  };
 }
 
 async function astroBuild(root: string, outDir: string, audience: Audience | undefined, today: string): Promise<void> {

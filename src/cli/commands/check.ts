@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { checkFiles } from '../../core/check.ts';
 import type { Content } from '../../core/content.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { Site } from '../../schema/index.ts';
 import { UsageError } from '../errors.ts';
 import { readContentTree } from '../fs.ts';
 import { changedFiles } from '../git.ts';
@@ -28,6 +29,8 @@ export interface CheckCommandOptions {
 export interface CommandResult {
   exitCode: number;
   stdout: string;
+  /** The audience `content/site.yaml` sets for builds, when it could be read. */
+  siteAudience?: Site['audience'] | undefined;
 }
 
 /** `throughline check`: every problem of every file, in the chosen format; exit 1 on errors. */
@@ -72,7 +75,7 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
     }
   }
   const failing = diagnostics.some((d) => d.severity === 'error' || options.strict);
-  return { exitCode: failing ? 1 : 0, stdout };
+  return { exitCode: failing ? 1 : 0, stdout, siteAudience: content.site?.data?.audience };
 }
 
 /** File texts for code frames. */

@@ -1,3 +1,4 @@
+import { rawHtmlLoss } from '../html-allowlist.ts';
 import { valid } from '../content.ts';
 import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../body-scan.ts';
 import { outline } from '../source.ts';
@@ -58,7 +59,7 @@ export const requiredSections: Rule = (ctx) => {
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
-/** Links in bodies: http(s) and mailto only; raw HTML is not rendered, so say so. */
+/** Links in bodies: http(s) and mailto only; raw HTML the site removes is reported, so authors know. */
 export const bodyLinks: Rule = (ctx) => {
   for (const entry of allEntries(ctx)) {
     if (entry.doc.body.trim() === '' || linksAreSafe(entry.doc.body)) continue;
@@ -80,12 +81,17 @@ export const bodyLinks: Rule = (ctx) => {
       });
     }
     for (const html of body.html) {
-      if (/^<!--[\s\S]*-->$/.test(html.value.trim())) continue; // comments are dropped silently; they are fine
+      // Comments are dropped silently, and simple formatting (`<kbd>`, `<sub>`, `<details>`) is shown.
+      const loss = rawHtmlLoss(html.value);
+      if (!loss) continue;
       ctx.report({
         at: entry,
         span: { line: html.line + offset, column: html.column, endLine: html.line + offset, endColumn: html.endColumn },
         rule: 'raw-html',
-        message: `Raw HTML \`${truncate(html.value.trim())}\` in the body will not be shown, expected Markdown`,
+        message:
+          'element' in loss
+            ? `Raw HTML \`<${loss.element}>\` in the body will not be shown, expected Markdown`
+            : `The attributes of raw HTML \`${truncate(html.value.trim())}\` in the body will be removed, expected Markdown`,
         hint: 'use Markdown: `**bold**`, `[text](https://…)`, lists and headings',
       });
     }

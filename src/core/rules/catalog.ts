@@ -96,7 +96,12 @@ export const RULES = [
     description:
       'A link in `evidence` or in the body is not `https:`, `http:` or `mailto:`. `javascript:`, `data:`, relative and other links never reach a page.',
   },
-  { id: 'raw-html', severity: 'warning', description: 'The body contains raw HTML. The site does not render it; write Markdown instead.' },
+  {
+    id: 'raw-html',
+    severity: 'warning',
+    description:
+      'The body contains raw HTML the site removes: an element other than simple formatting (`<kbd>`, `<sub>`, `<details>`, …), or attributes. Write Markdown instead.',
+  },
   // References and the tree
   {
     id: 'unknown-reference',

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { KEPT_ELEMENTS } from '../../core/html-allowlist.ts';
 
 /**
  * An allowlist sanitizer for the hast tree of an untrusted body, in the spirit of GitHub's
@@ -10,11 +11,6 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 export const FOOTNOTE_PREFIX = 'fn-';
 const FOOTNOTE_LABEL = `${FOOTNOTE_PREFIX}label`;
 
-const KEEP = new Set(
-  'p br hr h1 h2 h3 h4 h5 h6 em strong b i code pre kbd sub sup del ins s blockquote ul ol li dl dt dd table thead tbody tr th td details summary a abbr mark q'.split(
-    ' ',
-  ),
-);
 const VOID = new Set(['br', 'hr', 'input']);
 // Unwrapped blocks keep a line break around their content so `<div>a</div><div>b</div>` stays two words.
 const BLOCK = new Set('div section article aside header footer main nav figure figcaption address center hgroup search'.split(' '));
@@ -85,7 +81,8 @@ function sanitizeNode(node: RootContent, ctx: Context): ElementContent[] {
   const children = sanitizeAll(node.children, inner);
   // Paragraphs emptied by the sanitizer (`<p><script>…</script></p>`) would only leave gaps.
   if (tag === 'p' && children.length === 0) return [];
-  if (!KEEP.has(tag)) return BLOCK.has(tag) ? [{ type: 'text', value: '\n' }, ...children, { type: 'text', value: '\n' }] : children;
+  if (!KEPT_ELEMENTS.has(tag))
+    return BLOCK.has(tag) ? [{ type: 'text', value: '\n' }, ...children, { type: 'text', value: '\n' }] : children;
   return [element(tag, attributes(tag, node.properties, ctx), VOID.has(tag) ? [] : children)];
 }
 
