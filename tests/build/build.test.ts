@@ -9,7 +9,7 @@ const BUILD_TIMEOUT = 240_000;
 const EVIL = `---
 title: Hardened the login form
 summary: Rate limits and lockouts on the login form.
-authors: [cleo, ana]
+authors: [cleo, ben, ana]
 cycle: 2026-h1
 date: 2026-04-01
 unplanned: A credential-stuffing wave hit the login form.
@@ -91,6 +91,8 @@ describe('npm run build', () => {
       files: {
         'content/accomplishments/2026-h1/harden-login.md': EVIL,
         'content/accomplishments/2026-h1/reorg.md': DRAFT,
+        // One public person, so the public build has someone whose coverage it could wrongly show.
+        'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\nvisibility: public\n---\n',
       },
     });
 
@@ -124,8 +126,12 @@ describe('npm run build', () => {
           expect(everything, secret).not.toContain(secret);
         }
         expect(everything).not.toContain('Secret draft');
+        expect(site.get('cycles/2026-h1/index.html')).not.toContain('Coverage');
+        expect([...site.keys()].filter((p) => p.includes('coverage'))).toEqual([]);
         expect(everything).not.toContain('Remote build cache');
         const item = site.get('items/2026-h1/harden-login/index.html')!;
+        expect(item).toContain('Ana Silva');
+        expect(site.has('people/ana/index.html')).toBe(true);
         expect(item.match(/not shown in this build/g)?.length).toBeGreaterThanOrEqual(2);
         expect(item).toContain('<meta name="description"');
         expect(item).not.toContain('noindex');
@@ -157,6 +163,9 @@ describe('npm run build', () => {
         expect(team.has('items/2026-h1/try-remote-cache/index.html')).toBe(false);
         expect([...team.values()].join('\n')).not.toContain('Remote build cache');
         expect(team.get('index.html')).toContain('<meta name="robots" content="noindex, nofollow">');
+        // Coverage ("2 of 3–5") is a reminder for the team, never shown publicly.
+        expect(team.get('cycles/2026-h1/index.html')).toContain('Coverage');
+        expect(team.has('cycles/2026-h1/coverage/index.html')).toBe(true);
 
         expect(build(root, '--audience', 'private', '--out-dir', 'private-site').status).toBe(0);
         const mine = readSite(join(root, 'private-site'));
