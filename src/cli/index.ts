@@ -24,7 +24,8 @@ Options for check:
 Options for build (and --root, --today, --strict):
   --audience AUDIENCE
                      public, team or private (default: \`audience\` in content/site.yaml)
-  --out-dir DIR      Where the site goes (default: dist); replaced only by a complete build
+  --out-dir DIR      Where the site goes (default: dist, or dist-private for the private
+                     audience); replaced only by a complete build
 
   --debug            Print stack traces of internal errors
   -h, --help         Show this help

@@ -167,8 +167,8 @@ describe('npm run build', () => {
         expect(team.get('cycles/2026-h1/index.html')).toContain('Coverage');
         expect(team.has('cycles/2026-h1/coverage/index.html')).toBe(true);
 
-        expect(build(root, '--audience', 'private', '--out-dir', 'private-site').status).toBe(0);
-        const mine = readSite(join(root, 'private-site'));
+        expect(build(root, '--audience', 'private').status).toBe(0);
+        const mine = readSite(join(root, 'dist-private'));
         expect(mine.has('items/2026-h1/try-remote-cache/index.html')).toBe(true);
         expect(mine.has('items/2026-h1/reorg/index.html')).toBe(false);
         expect(existsSync(join(root, 'dist'))).toBe(false);

@@ -7,7 +7,7 @@ import { checkCommand, type CheckCommandOptions } from './check.ts';
 export interface BuildCommandOptions extends Omit<CheckCommandOptions, 'format' | 'changedSince'> {
   /** `--audience`; site.yaml's `audience` when absent. */
   audience?: string | undefined;
-  /** Where the site goes; `dist/` under the root by default. */
+  /** Where the site goes; `dist/` under the root by default, `dist-private/` for the private audience. */
   outDir?: string | undefined;
 }
 
@@ -28,7 +28,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<BuildR
   if (options.audience !== undefined && !isAudience(options.audience))
     throw new UsageError(`unknown --audience \`${options.audience}\`; expected one of ${AUDIENCES.join(', ')}`);
   const root = resolve(options.root);
-  const outDir = resolve(root, options.outDir ?? 'dist');
+  // A private build never lands where a deploy step looks for the site.
+  const outDir = resolve(root, options.outDir ?? (options.audience === 'private' ? 'dist-private' : 'dist'));
   const check = checkCommand({ ...options, format: 'pretty' });
   if (check.exitCode !== 0) {
     return {
