@@ -1,4 +1,6 @@
 import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
+import { plural } from './format.ts';
+import { STATUS_LABELS, OUTCOME_LABELS } from './labels.ts';
 import { curve, elbow, fitLabel } from './map-geometry.ts';
 import { attachItems, goalKey, krKey, orderGoals, type Attachments, type Entry, type OrderedGoal } from './map-order.ts';
 
@@ -96,23 +98,7 @@ const MAX_INDENT_DEPTH = 5;
 const TEXT_INSET = 10;
 const MARK_INSET = 28;
 
-const STATUS_WORDS: Record<Goal['status'], string> = {
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  'off-track': 'off track',
-  done: 'done',
-  dropped: 'dropped',
-};
-
-/** The words for outcomes, as the outcome badges elsewhere on the site say them. */
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  delivered: 'Delivered',
-  partial: 'Partly delivered',
-  missed: 'Missed',
-  learning: 'Learning',
-};
-
-const plural = (count: number): string => `${count.toLocaleString('en')} ${count === 1 ? 'item' : 'items'}`;
+const itemCount = (count: number): string => plural(count, 'item');
 
 /** A node before its label is fitted. */
 type NodeSpec = Omit<MapNode, 'label' | 'labelX' | 'depth' | 'column' | 'x' | 'width' | 'height'> & { depth?: number };
@@ -150,7 +136,7 @@ class MapBuilder {
     const indent = Math.min(goal.depth, MAX_INDENT_DEPTH) * INDENT;
     const key = goalKey(goal.id);
     const href = this.input.href.goal(goal.id);
-    const title = `${goal.data.title} (goal, ${STATUS_WORDS[goal.data.status]})`;
+    const title = `${goal.data.title} (goal, ${STATUS_LABELS[goal.data.status].toLowerCase()})`;
     this.add(0, { key, kind: 'goal', y: top, depth: goal.depth, href, title }, goal.data.title, indent);
     // Items on the goal itself come first, level with it, so their curves cross an empty key-result column.
     let bottom = this.items(key, top, goal.data.title, `${href}#items`);
@@ -172,7 +158,7 @@ class MapBuilder {
       const count = this.attached.linked.get(target) ?? 0;
       if (count === 0) return top;
       const key = `agg:${target}`;
-      this.add(2, { key, kind: 'aggregate', y: top, count, href, title: `${plural(count)} linked to ${targetTitle}` }, plural(count));
+      this.add(2, { key, kind: 'aggregate', y: top, count, href, title: `${itemCount(count)} linked to ${targetTitle}` }, itemCount(count));
       this.links.push([target, key]);
       return top + NODE_H;
     }
@@ -190,9 +176,9 @@ class MapBuilder {
     this.add(2, { key: `group:${name}`, kind: 'group', y: top, title: heading }, heading);
     let y = top + NODE_H;
     if (this.aggregated) {
-      const title = `${plural(items.length)}: ${heading.toLowerCase()}`;
+      const title = `${itemCount(items.length)}: ${heading.toLowerCase()}`;
       const node: NodeSpec = { key: `agg:group:${name}`, kind: 'aggregate', y: y + ROW_GAP, count: items.length, title };
-      this.add(2, href === undefined ? node : { ...node, href }, plural(items.length));
+      this.add(2, href === undefined ? node : { ...node, href }, itemCount(items.length));
       return y + ROW_GAP + NODE_H + BAND_GAP;
     }
     for (const item of items) y = this.item(item, y + ROW_GAP);

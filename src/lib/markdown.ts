@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { markdownToHast, type Features } from 'satteri';
-import { toHtml } from './markdown/html.ts';
+import { escapeText, toHtml } from './markdown/html.ts';
 import { FOOTNOTE_PREFIX, sanitize } from './markdown/sanitize.ts';
 
 export interface Heading {
@@ -49,7 +49,7 @@ export function renderMarkdown(body: string): RenderedMarkdown {
     return { html: toHtml(tree), headings };
   } catch {
     // One pathological body must not fail the whole site build; escaped text is always safe.
-    return { html: `<p>${escapeHtml(body)}</p>`, headings: [] };
+    return { html: `<p>${escapeText(body)}</p>`, headings: [] };
   }
 }
 
@@ -107,8 +107,4 @@ function unique(slug: string, seen: Map<string, number>): string {
 
 function textContent(node: Element): string {
   return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textContent(child) : '')).join('');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

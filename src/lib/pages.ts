@@ -9,12 +9,15 @@ export const NAMES_SHOWN = 60;
 
 /**
  * Static paths for a paginated list under a rest parameter: page 1 at the list's own address,
- * page n at `<list>/n/`.
+ * page n at `<list>/n/`. Each page's props carry the page, the list's length and `props`.
  */
-export function pagePaths<T, P extends Record<string, string>>(list: readonly T[], params: P, size = PAGE_SIZE) {
+export function pagePaths<T, P extends Record<string, string>, X extends object = object>(
+  list: readonly T[],
+  { params, props, size = PAGE_SIZE }: { params: P; props?: X; size?: number },
+) {
   return paginate(list, size).map((page) => ({
     params: { ...params, page: page.number === 1 ? undefined : String(page.number) },
-    props: { page },
+    props: { ...(props as X), page, count: list.length },
   }));
 }
 

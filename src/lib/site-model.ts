@@ -65,6 +65,8 @@ export interface SiteModel {
   contributors(goalId: string): Doc<Person>[];
   /** 0..1, or undefined when the goal and its children measure nothing. */
   progress(goalId: string): number | undefined;
+  /** A team's top goals in a cycle: its goals of that cycle that serve none of its other ones. */
+  teamGoals(teamId: string, cycleId: string): Doc<Goal>[];
   /** A team's roll-up: the mean progress of its top goals in a cycle (dropped goals left out). */
   teamProgress(teamId: string, cycleId: string): number | undefined;
   claims(goalId: string, kr: KeyResult): KeyResultClaims<Item>;
@@ -95,7 +97,7 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
   const personById = index(people);
   const cycleById = index(cycles);
   const goalById = index(goals);
-  const itemById = new Map(items.map((i) => [i.id, i]));
+  const itemById = index(items);
   // Ownership of a key result is decided over every goal, shown or not, exactly as the check does.
   const anyGoal = new Map(input.goals.map((g) => [g.id, g.data]));
   const tree = goalTree(goals, (id) => anyGoal.get(id)?.parent);
@@ -108,19 +110,21 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
         if (list) list.push(item);
         else map.set(key, [item]);
       }
-    return (key: string) => map.get(key) ?? [];
+    return Object.assign((key: string) => map.get(key) ?? [], { keys: () => map.keys() });
   };
   const itemsOfGoal = group((i) => i.data.goals.map((l) => l.goal));
-  const itemsOfKeyResult = group((i) => [
-    ...i.data.goals.flatMap((l) => (l.key_result === undefined ? [] : [`${l.goal}\u0000${l.key_result}`])),
+  const krKey = (goalId: string, krId: string) => `${goalId}\u0000${krId}`;
+  const byKeyResult = group((i) => [
+    ...i.data.goals.flatMap((l) => (l.key_result === undefined ? [] : [krKey(l.goal, l.key_result)])),
     ...i.data.impact.flatMap((m) => {
       const owner = m.key_result === undefined ? undefined : keyResultOwner(i.data, m.key_result, (id) => anyGoal.get(id));
-      return owner === undefined ? [] : [`${owner}\u0000${m.key_result ?? ''}`];
+      return owner === undefined || m.key_result === undefined ? [] : [krKey(owner, m.key_result)];
     }),
   ]);
+  const itemsOfKeyResult = (goalId: string, krId: string) => byKeyResult(krKey(goalId, krId));
   const itemsOfPerson = group((i) => i.data.authors);
   const itemsOfCycle = group((i) => [i.data.cycle]);
-  const itemsOfTag = group((i) => i.data.tags);
+  const tagged = group((i) => i.data.tags);
   const teamOfPerson = new Map(input.people.map((p) => [p.id, p.data.team]));
   const itemsOfTeam = group((i) => i.data.authors.flatMap((a) => teamOfPerson.get(a) ?? []));
   const membersOf = (() => {
@@ -132,6 +136,12 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
     }
     return (id: string) => map.get(id) ?? [];
   })();
+
+  const teamGoals = (teamId: string, cycleId: string) => {
+    const own = goals.filter((g) => g.data.team === teamId && g.data.cycle === cycleId);
+    const ids = new Set(own.map((g) => g.id));
+    return own.filter((g) => g.data.parent === undefined || !ids.has(g.data.parent));
+  };
 
   const progressMemo = new Map<string, number | undefined>();
   const progress = (goalId: string): number | undefined => {
@@ -148,9 +158,6 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
     progressMemo.set(goalId, value);
     return value;
   };
-
-  const tagCounts = new Map<string, number>();
-  for (const item of items) for (const tag of new Set(item.data.tags)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
 
   return {
     site: input.site,
@@ -170,23 +177,22 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
     goal: (id) => goalById.get(id),
     item: (id) => itemById.get(id),
     itemsOfGoal,
-    itemsOfKeyResult: (goalId, krId) => itemsOfKeyResult(`${goalId}\u0000${krId}`),
+    itemsOfKeyResult,
     itemsOfPerson,
     itemsOfCycle,
-    itemsOfTag,
+    itemsOfTag: tagged,
     itemsOfTeam,
-    tags: [...tagCounts].map(([tag, count]) => ({ tag, count })).sort((a, b) => compareText(a.tag, b.tag)),
+    tags: [...tagged.keys()].sort(compareText).map((tag) => ({ tag, count: tagged(tag).length })),
     membersOf,
     contributors(goalId) {
       const ids = new Set(tree.descendants(goalId).flatMap((g) => itemsOfGoal(g.id).flatMap((i) => i.data.authors)));
       return people.filter((p) => ids.has(p.id));
     },
     progress,
+    teamGoals,
     teamProgress(teamId, cycleId) {
-      const own = goals.filter((g) => g.data.team === teamId && g.data.cycle === cycleId && g.data.status !== 'dropped');
       // A goal under another of the team's goals is already counted in that goal's roll-up.
-      const ids = new Set(own.map((g) => g.id));
-      const tops = own.filter((g) => g.data.parent === undefined || !ids.has(g.data.parent));
+      const tops = teamGoals(teamId, cycleId).filter((g) => g.data.status !== 'dropped');
       return rollUp(
         [],
         tops.map((g) => progress(g.id)),
@@ -214,7 +220,7 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
       return {
         goals: inCycle.filter((g) => tree.descendants(g.id).every((d) => itemsOfGoal(d.id).length === 0)),
         keyResults: inCycle.flatMap((goal) =>
-          goal.data.key_results.filter((kr) => itemsOfKeyResult(`${goal.id}\u0000${kr.id}`).length === 0).map((kr) => ({ goal, kr })),
+          goal.data.key_results.filter((kr) => itemsOfKeyResult(goal.id, kr.id).length === 0).map((kr) => ({ goal, kr })),
         ),
       };
     },

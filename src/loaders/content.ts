@@ -50,14 +50,9 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
       filePath: file.path,
       digest: context.generateDigest(text),
       // Our renderer, not Astro's: bodies come from pull requests, so raw HTML is sanitized here.
-      rendered: renderedBody(entry.body),
+      rendered: { html: renderMarkdown(entry.body).html },
     });
   }
-}
-
-function renderedBody(body: string) {
-  const { html, headings } = renderMarkdown(body);
-  return { html, metadata: { headings: headings.map((h) => ({ depth: h.depth, slug: h.slug, text: h.text })) } };
 }
 
 /** `content/site.yaml` as a collection of one entry, `site`. */

@@ -1,5 +1,6 @@
 import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
 import { location, summaryLine, type RunStats } from './summary.ts';
+import { escapeText } from '../../lib/markdown/html.ts';
 
 /** GitHub shows at most this many annotations of each kind per step; the rest are dropped. */
 export const ANNOTATIONS_PER_KIND = 10;
@@ -96,7 +97,7 @@ function cell(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
     .split('`')
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
     .join('`')
     .replace(/\|/g, '\\|');
 }

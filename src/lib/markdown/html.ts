@@ -20,13 +20,18 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
 };
 const VOID = new Set(['br', 'hr', 'input']);
 
+/** Text as HTML shows it: `&`, `<` and `>` escaped. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Serializes a sanitized tree; every text and attribute value is escaped. */
 export function toHtml(root: Root): string {
   return root.children.map((node) => (node.type === 'element' || node.type === 'text' ? serialize(node) : '')).join('');
 }
 
 function serialize(node: ElementContent): string {
-  if (node.type === 'text') return node.value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (node.type === 'text') return escapeText(node.value);
   if (node.type !== 'element') return '';
   const open = `<${node.tagName}${attributes(node.properties)}>`;
   return VOID.has(node.tagName) ? open : `${open}${node.children.map(serialize).join('')}</${node.tagName}>`;
@@ -40,7 +45,7 @@ function attributes(properties: Properties): string {
     if (value === true) out += ` ${name}`;
     else {
       const text = Array.isArray(value) ? value.join(' ') : String(value);
-      out += ` ${name}="${text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`;
+      out += ` ${name}="${escapeText(text).replace(/"/g, '&quot;')}"`;
     }
   }
   return out;
