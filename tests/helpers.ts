@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -43,12 +44,16 @@ export function makeTree(scenario?: string, options: TreeOptions = {}): string {
 }
 
 /** Runs the check command on a tree the way a user would see it, minus colour. */
-export function check(root: string, options: { format?: Format; strict?: boolean; changedSince?: string; env?: NodeJS.ProcessEnv } = {}) {
+export function check(
+  root: string,
+  options: { format?: Format; strict?: boolean; changedSince?: string; prAuthor?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   return checkCommand({
     root,
     format: options.format ?? 'pretty',
     strict: options.strict ?? false,
     changedSince: options.changedSince,
+    prAuthor: options.prAuthor,
     today: TODAY,
     env: options.env ?? {},
     isTTY: false,
@@ -58,5 +63,27 @@ export function check(root: string, options: { format?: Format; strict?: boolean
 /** The pretty output of checking a scenario: what a contributor reads in their terminal. */
 export function output(scenario?: string, options: TreeOptions = {}): string {
   const result = check(makeTree(scenario, options));
+  return `exit ${result.exitCode}\n${result.stdout}`;
+}
+
+/** Runs git in `cwd` with a fixed identity, so tests never depend on the machine's git config. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
+}
+
+/**
+ * The pretty output of checking a scenario as a pull request by `author`: the base fixture is
+ * committed, the scenario's overlay is the change (`--changed-since HEAD --pr-author author`).
+ */
+export function pullRequestOutput(scenario: string, author: string): string {
+  const root = makeTree();
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'base');
+  cpSync(join(FIXTURES, scenario), root, { recursive: true });
+  const result = check(root, { changedSince: 'HEAD', prAuthor: author });
   return `exit ${result.exitCode}\n${result.stdout}`;
 }

@@ -1,38 +1,49 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { isCalendarDate } from '../schema/common.ts';
-import { buildCommand } from './commands/build.ts';
-import { checkCommand, FORMATS, type Format } from './commands/check.ts';
+import { suggest } from '../core/suggest.ts';
+import type { CommandContext, CommandSpec } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
 import { UsageError } from './errors.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
-const USAGE = `Usage: throughline <command> [options]
+const COMMON_USAGE = `  --root DIR         Repository root that holds content/ (default: the current directory)
+  --today YYYY-MM-DD Judge deadlines against this date (default: today)
+  --debug            Print stack traces of internal errors
+  -h, --help         Show help`;
+
+const COMMON_OPTIONS = {
+  root: { type: 'string', default: '.' },
+  today: { type: 'string' },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return `Usage: throughline <command> [options]
 
 Commands:
-  check              Check every file under content/ against the schema and the rules
-  build              Check, then build the site with Astro (nothing is built if the check fails)
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
 
-Options for check:
-  --root DIR         Repository root that holds content/ (default: the current directory)
-  --format FORMAT    pretty (default), json or github
-  --strict           Fail on warnings too
-  --changed-since REF
-                     Report only problems in files changed since the git revision REF
-                     (the whole content is still checked)
-  --today YYYY-MM-DD Judge deadlines against this date (default: today)
-
-Options for build (and --root, --today, --strict):
-  --audience AUDIENCE
-                     public, team or private (default: \`audience\` in content/site.yaml)
-  --out-dir DIR      Where the site goes (default: dist, or dist-private for the private
-                     audience); replaced only by a complete build
-
-  --debug            Print stack traces of internal errors
-  -h, --help         Show this help
+Options for every command:
+${COMMON_USAGE}
   -v, --version      Show the version
 
+\`throughline <command> --help\` shows a command's own options.
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or internal error.
-Rules: docs/rules.md`;
+Docs: docs/cli.md; rules: docs/rules.md`;
+}
+
+function commandUsage(spec: CommandSpec): string {
+  return `Usage: throughline ${spec.name}${spec.argument ? ` ${spec.argument}` : ''} [options]
+
+${spec.summary}.
+
+Options:
+${spec.usage ? `${spec.usage}\n` : ''}${COMMON_USAGE}`;
+}
 
 const MIN_NODE = [22, 18] as const;
 
@@ -60,80 +71,83 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
       `Node ${MIN_NODE.join('.')} or newer is needed, this is ${process.version}; run it through npm (npm run check), which uses the Node pinned in package.json`,
     );
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        root: { type: 'string', default: '.' },
-        format: { type: 'string', default: 'pretty' },
-        strict: { type: 'boolean', default: false },
-        'changed-since': { type: 'string' },
-        today: { type: 'string' },
-        audience: { type: 'string' },
-        'out-dir': { type: 'string' },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')}; see \`throughline --help\``);
+  const [name, ...args] = argv;
+  if (name === undefined) {
+    process.stderr.write(`${usage()}\n`);
+    return 2;
   }
-  const { values, positionals } = parsed;
-  if (values.version) {
+  if (name === '-v' || name === '--version') {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const [command, ...rest] = positionals;
-  if (values.help || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+  if (name === '-h' || name === '--help' || name === 'help') {
+    const about = name === 'help' && args[0] !== undefined ? findCommand(args[0]) : undefined;
+    process.stdout.write(`${about ? commandUsage(about) : usage()}\n`);
     return 0;
   }
-  if (command === undefined) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+  if (name.startsWith('-')) throw new UsageError(`the command comes first, e.g. \`throughline check ${name}\`; see \`throughline --help\``);
+  const spec = findCommand(name);
+  const { values, positionals } = parse(spec, args);
+  if (values['help']) {
+    process.stdout.write(`${commandUsage(spec)}\n`);
+    return 0;
   }
-  if (command !== 'check' && command !== 'build') throw new UsageError(`unknown command \`${command}\`; the commands are: check, build`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]!}\`; ${command} takes options only`);
-  const today = values.today ?? env['THROUGHLINE_TODAY'] ?? localToday();
+  if (positionals.length > (spec.argument ? 1 : 0)) {
+    const extra = positionals[spec.argument ? 1 : 0]!;
+    throw new UsageError(
+      spec.argument
+        ? `unexpected argument \`${extra}\`; ${spec.name} takes one ${spec.argument}`
+        : `unexpected argument \`${extra}\`; ${spec.name} takes options only`,
+    );
+  }
+  const today = values['today'] ?? env['THROUGHLINE_TODAY'] ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isCalendarDate(today))
     throw new UsageError(`--today \`${today}\` is not a date written YYYY-MM-DD`);
-  if (command === 'build') {
-    for (const option of ['format', 'changed-since'] as const)
-      if (argv.some((arg) => arg === `--${option}` || arg.startsWith(`--${option}=`)))
-        throw new UsageError(`--${option} is an option of check, not build`);
-    const result = await buildCommand({
-      root: values.root,
-      strict: values.strict,
-      today,
-      env,
-      isTTY: process.stderr.isTTY,
-      audience: values.audience,
-      outDir: values['out-dir'],
-    });
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
-    return result.exitCode;
-  }
-  for (const option of ['audience', 'out-dir'] as const)
-    if (values[option] !== undefined) throw new UsageError(`--${option} is an option of build, not check`);
-  if (!(FORMATS as readonly string[]).includes(values.format)) {
-    throw new UsageError(`unknown --format \`${values.format}\`; expected one of ${FORMATS.join(', ')}`);
-  }
-  const result = checkCommand({
-    root: values.root,
-    format: values.format as Format,
-    strict: values.strict,
-    changedSince: values['changed-since'],
+  const ctx: CommandContext = {
+    root: resolve(values['root']),
     today,
     env,
-    isTTY: process.stdout.isTTY,
-  });
-  process.stdout.write(result.stdout);
-  return result.exitCode;
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY,
+    stdoutIsTTY: process.stdout.isTTY,
+  };
+  return await spec.run(values, ctx, positionals[0]);
+}
+
+function findCommand(name: string): CommandSpec {
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (spec) return spec;
+  const guess = suggest(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
+  throw new UsageError(
+    `unknown command \`${name}\`; ${guess ? `did you mean \`${guess}\`? ` : ''}the commands are: ${COMMANDS.map((c) => c.name).join(', ')}`,
+  );
+}
+
+function parse(spec: CommandSpec, args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { ...spec.options, ...COMMON_OPTIONS },
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+    });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]!;
+    // An option of another command is a common slip: say whose it is.
+    const option = /^Unknown option '--(?:no-)?([^'=]+)'/.exec(message)?.[1];
+    const owners = option === undefined ? [] : COMMANDS.filter((c) => option in c.options).map((c) => c.name);
+    if (owners.length > 0) throw new UsageError(`--${option} is an option of ${owners.join(' and ')}, not ${spec.name}`);
+    const guess = option === undefined ? undefined : suggest(option, Object.keys({ ...spec.options, ...COMMON_OPTIONS }));
+    throw new UsageError(
+      `${message.replace(/\. To specify.*$/, '')}${guess ? ` (did you mean \`--${guess}\`?)` : ''}; see \`throughline ${spec.name} --help\``,
+    );
+  }
 }
 
 function localToday(): string {

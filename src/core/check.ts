@@ -1,4 +1,4 @@
-import { createContext } from './context.ts';
+import { createContext, type PullRequest } from './context.ts';
 import type { Content } from './content.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { loadContent } from './load.ts';
@@ -9,6 +9,8 @@ import { CROSS_FILE_RULES } from './rules/index.ts';
 export interface CheckOptions {
   /** `YYYY-MM-DD`: deadlines and future dates are judged against it. */
   today: string;
+  /** The pull request being checked, for the rules about who submits what. */
+  pullRequest?: PullRequest | undefined;
 }
 
 export interface CheckResult {
@@ -31,7 +33,7 @@ export function checkFiles(files: readonly SourceFile[], options: CheckOptions):
       hint: 'copy it from the Throughline template and set `title`, `url`, `repo` and `audience`',
     });
   }
-  const ctx = createContext(content, content.site?.data, options.today, diagnostics);
+  const ctx = createContext(content, content.site?.data, options.today, diagnostics, options.pullRequest);
   for (const rule of CROSS_FILE_RULES) rule(ctx);
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, content };

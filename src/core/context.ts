@@ -22,14 +22,30 @@ export interface CheckContext {
   site: Site | undefined;
   /** `YYYY-MM-DD`; deadlines are judged against it. */
   today: string;
+  /** Set when checking a pull request: who opened it and the files it changes. */
+  pullRequest?: PullRequest | undefined;
   report(problem: Problem): void;
 }
 
-export function createContext(content: Content, site: Site | undefined, today: string, out: Diagnostic[]): CheckContext {
+export interface PullRequest {
+  /** The GitHub handle of the person who opened the pull request. */
+  author: string;
+  /** Paths relative to the repository root, as in diagnostics. */
+  changed: ReadonlySet<string>;
+}
+
+export function createContext(
+  content: Content,
+  site: Site | undefined,
+  today: string,
+  out: Diagnostic[],
+  pullRequest?: PullRequest,
+): CheckContext {
   return {
     content,
     site,
     today,
+    pullRequest,
     report(problem) {
       out.push(toDiagnostic(problem));
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { output } from '../helpers.ts';
+import { output, pullRequestOutput } from '../helpers.ts';
 
 // Each rule's failing fixture lives in tests/fixtures/<rule>/ as an overlay on the valid `base`
 // tree; the pinned text is exactly what a contributor reads in their terminal.
@@ -673,6 +673,30 @@ describe('accomplishment rules', () => {
           17 | visibility: team
 
       ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('pr-author', () => {
+    // Cleo opens a pull request with an item only Ben wrote and one of her own.
+    expect(pullRequestOutput('pr-author', 'CleoPark')).toMatchInlineSnapshot(`
+      "exit 0
+      content/accomplishments/2026-h1/speed-up-lint.md:4:1 warning pr-author Pull request author @CleoPark (Cleo Park) is not among the authors of this item
+        hint: add \`cleo\` to \`authors\` if you worked on it; if you submit it for someone else, ask them to review the pull request
+          3 | summary: Lint now reuses the cache of the last main build.
+        > 4 | authors: [ben]
+            | ^^^^^^^^^^^^^^
+          5 | cycle: 2026-h1
+
+      ! 0 errors and 1 warning in 1 file (only changes since HEAD reported; 13 files checked)
+      "
+    `);
+    // A handle nobody has: one warning for the whole pull request, not one per item.
+    expect(pullRequestOutput('pr-author', 'octocat')).toMatchInlineSnapshot(`
+      "exit 0
+      content/ warning pr-author Pull request author @octocat is not the \`github\` handle of anyone in \`content/people/\`
+        hint: add \`github: octocat\` to your file in \`content/people/\`, so your pull requests are matched to you
+
+      ! 0 errors and 1 warning in 1 file (only changes since HEAD reported; 13 files checked)
       "
     `);
   });

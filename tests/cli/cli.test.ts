@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, REPO, TODAY } from '../helpers.ts';
 
@@ -56,10 +56,10 @@ describe('exit codes', () => {
     });
     expect(lines).toMatchInlineSnapshot(`
       [
-        "throughline: Unknown option '--frmat'; see \`throughline --help\`",
+        "throughline: Unknown option '--frmat' (did you mean \`--format\`?); see \`throughline check --help\`",
         "throughline: unknown --format \`xml\`; expected one of pretty, json, github",
         "throughline: no \`content/\` folder in /nonexistent/repo; pass the repository root with --root DIR",
-        "throughline: unknown command \`chek\`; the commands are: check, build",
+        "throughline: unknown command \`chek\`; did you mean \`check\`? the commands are: check, build",
         "throughline: --today \`2026-13-01\` is not a date written YYYY-MM-DD",
         "throughline: --format is an option of check, not build",
         "throughline: unknown --audience \`everyone\`; expected one of public, team, private",
@@ -162,6 +162,25 @@ describe('formats', () => {
 
       "
     `);
+  });
+
+  it('github: paths are relative to the workspace when the content is in a subfolder of the checkout', () => {
+    const root = makeTree(undefined, { files: BROKEN });
+    const result = run(['check', '--root', root, '--format', 'github'], { env: { GITHUB_WORKSPACE: dirname(root) } });
+    expect(result.stdout.split('\n')[0]).toContain(`::error file=${basename(root)}/content/accomplishments/2026-h1/broken.md,line=4,`);
+    // Outside the workspace (or at its root) the paths stay as they are.
+    const alone = run(['check', '--root', root, '--format', 'github'], { env: { GITHUB_WORKSPACE: root } });
+    expect(alone.stdout.split('\n')[0]).toContain('::error file=content/accomplishments/2026-h1/broken.md,line=4,');
+  });
+
+  it('github: --no-summary leaves the job summary to the report', () => {
+    const root = makeTree(undefined, { files: BROKEN });
+    const summary = join(root, 'summary.md');
+    writeFileSync(summary, '');
+    const result = run(['check', '--root', root, '--format', 'github', '--no-summary'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('::error file=content/accomplishments/2026-h1/broken.md');
+    expect(readFileSync(summary, 'utf8')).toBe('');
   });
 
   it('github: past ten errors, the rest are summarised in a notice', () => {

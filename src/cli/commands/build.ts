@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../../lib/audience.ts';
+import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { checkCommand, type CheckCommandOptions } from './check.ts';
 
@@ -79,3 +80,32 @@ function swapIn(staging: string, outDir: string): void {
 function describe(path: string, root: string): string {
   return path.startsWith(`${root}/`) ? `\`${path.slice(root.length + 1)}/\`` : `\`${path}\``;
 }
+
+export const command: CommandSpec = {
+  name: 'build',
+  summary: 'Check, then build the site with Astro (nothing is built if the check fails)',
+  usage: `  --audience AUDIENCE
+                     public, team or private (default: \`audience\` in content/site.yaml)
+  --out-dir DIR      Where the site goes (default: dist, or dist-private for the private
+                     audience); replaced only by a complete build
+  --strict           Do not build when there are warnings either`,
+  options: {
+    audience: { type: 'string' },
+    'out-dir': { type: 'string' },
+    strict: { type: 'boolean', default: false },
+  },
+  async run(values, ctx) {
+    const result = await buildCommand({
+      root: ctx.root,
+      strict: values['strict'] === true,
+      today: ctx.today,
+      env: ctx.env,
+      isTTY: ctx.stdoutIsTTY,
+      audience: values['audience'] as string | undefined,
+      outDir: values['out-dir'] as string | undefined,
+    });
+    ctx.stdout.write(result.stdout);
+    ctx.stderr.write(result.stderr);
+    return result.exitCode;
+  },
+};

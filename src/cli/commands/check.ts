@@ -1,9 +1,11 @@
 import { appendFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkFiles } from '../../core/check.ts';
 import type { Content } from '../../core/content.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { Site } from '../../schema/index.ts';
+import { suggest } from '../../core/suggest.ts';
+import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { readContentTree } from '../fs.ts';
 import { changedFiles } from '../git.ts';
@@ -24,6 +26,10 @@ export interface CheckCommandOptions {
   today: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** The GitHub handle of whoever opened the pull request; needs `changedSince`. */
+  prAuthor?: string | undefined;
+  /** With the github format: also append the problems to `$GITHUB_STEP_SUMMARY` (default true). */
+  summary?: boolean | undefined;
 }
 
 export interface CommandResult {
@@ -36,11 +42,14 @@ export interface CommandResult {
 /** `throughline check`: every problem of every file, in the chosen format; exit 1 on errors. */
 export function checkCommand(options: CheckCommandOptions): CommandResult {
   const root = resolve(options.root);
+  if (options.prAuthor !== undefined && options.changedSince === undefined)
+    throw new UsageError('--pr-author needs --changed-since: it looks at the items the pull request changes');
   const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
   const started = performance.now();
   const files = readContentTree(root);
   const readAt = performance.now();
-  const { diagnostics: all, content } = checkFiles(files, { today: options.today });
+  const pullRequest = options.prAuthor !== undefined && changed !== undefined ? { author: options.prAuthor, changed } : undefined;
+  const { diagnostics: all, content } = checkFiles(files, { today: options.today, pullRequest });
   if (options.env['THROUGHLINE_TIMING']) {
     // For `npm run bench`: where the time goes, on stderr so formats stay clean.
     process.stderr.write(
@@ -55,11 +64,12 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
       stdout = formatJson(diagnostics, stats);
       break;
     case 'github': {
-      stdout = formatGithub(diagnostics, stats);
+      const annotated = inWorkspace(diagnostics, root, options.env['GITHUB_WORKSPACE']);
+      stdout = formatGithub(annotated, stats);
       const summaryFile = options.env['GITHUB_STEP_SUMMARY'];
-      if (summaryFile) {
+      if (summaryFile && options.summary !== false) {
         try {
-          appendFileSync(summaryFile, formatStepSummary(diagnostics, stats));
+          appendFileSync(summaryFile, formatStepSummary(annotated, stats));
         } catch (error) {
           throw new UsageError(
             `cannot write GITHUB_STEP_SUMMARY (${relative(root, summaryFile) || summaryFile}): ${(error as Error).message}`,
@@ -78,6 +88,17 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
   return { exitCode: failing ? 1 : 0, stdout, siteAudience: content.site?.data?.audience };
 }
 
+/**
+ * GitHub places annotations by paths relative to the workspace; when the content lives in a
+ * subfolder of the checkout (`--root site`), the paths gain that folder.
+ */
+function inWorkspace(diagnostics: readonly Diagnostic[], root: string, workspace: string | undefined): readonly Diagnostic[] {
+  if (!workspace) return diagnostics;
+  const prefix = relative(resolve(workspace), root).split(sep).join('/');
+  if (prefix === '' || prefix.startsWith('..') || isAbsolute(prefix)) return diagnostics;
+  return diagnostics.map((d) => (d.file === undefined ? d : { ...d, file: `${prefix}/${d.file}` }));
+}
+
 /** File texts for code frames. */
 function sourcesOf(content: Content): Map<string, string> {
   const sources = new Map<string, string>();
@@ -91,3 +112,45 @@ function sourcesOf(content: Content): Map<string, string> {
 export function onlyChanged(diagnostics: readonly Diagnostic[], changed: ReadonlySet<string>): Diagnostic[] {
   return diagnostics.filter((d) => d.file === undefined || changed.has(d.file) || (d.related ?? []).some((file) => changed.has(file)));
 }
+
+export const command: CommandSpec = {
+  name: 'check',
+  summary: 'Check every file under content/ against the schema and the rules',
+  usage: `  --format FORMAT    pretty (default), json or github
+  --strict           Fail on warnings too
+  --changed-since REF
+                     Report only problems in files changed since the git revision REF
+                     (the whole content is still checked)
+  --pr-author HANDLE With --changed-since: warn when this GitHub handle is not among the
+                     authors of a changed item
+  --no-summary       With --format github: do not write the job summary (the report does)`,
+  options: {
+    format: { type: 'string', default: 'pretty' },
+    strict: { type: 'boolean', default: false },
+    'changed-since': { type: 'string' },
+    'pr-author': { type: 'string' },
+    summary: { type: 'boolean', default: true },
+  },
+  run(values, ctx) {
+    const format = String(values['format']);
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      const guess = suggest(format, FORMATS);
+      throw new UsageError(
+        `unknown --format \`${format}\`; expected one of ${FORMATS.join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
+      );
+    }
+    const result = checkCommand({
+      root: ctx.root,
+      format: format as Format,
+      strict: values['strict'] === true,
+      changedSince: values['changed-since'] as string | undefined,
+      prAuthor: values['pr-author'] as string | undefined,
+      summary: values['summary'] !== false,
+      today: ctx.today,
+      env: ctx.env,
+      isTTY: ctx.stdoutIsTTY,
+    });
+    ctx.stdout.write(result.stdout);
+    return result.exitCode;
+  },
+};

@@ -170,6 +170,13 @@ export const RULES = [
     description:
       'The before → after changes that items claim on one key result add up to more than the key result actually moved (`baseline` → `current`).',
   },
+  // Pull requests
+  {
+    id: 'pr-author',
+    severity: 'warning',
+    description:
+      'With `--pr-author HANDLE` (set by the check workflow), the person who opened the pull request is not among the `authors` of an item it adds or changes, or their GitHub handle is in no file under `content/people/`.',
+  },
   // Site
   { id: 'site-config', severity: 'error', description: '`content/site.yaml` is missing.' },
 ] as const satisfies readonly RuleInfo[];

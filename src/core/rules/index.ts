@@ -3,6 +3,7 @@ import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
 import { duplicates } from './duplicates.ts';
 import { keyResults } from './key-results.ts';
 import { overClaim } from './over-claim.ts';
+import { prAuthor } from './pr-author.ts';
 import { references } from './references.ts';
 import { submissionCount } from './submissions.ts';
 import { treeLoops } from './tree-loops.ts';
@@ -21,4 +22,5 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   bodyLinks,
   submissionCount,
   overClaim,
+  prAuthor,
 ];
