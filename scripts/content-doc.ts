@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import ts from 'typescript';
+import { writeFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { keysOf, schemaAt, unwrap } from '../src/core/schema-walk.ts';
-import { Id, IsoDate, Link, referenceRegistry, schemas, SiteSchema } from '../src/schema/index.ts';
+import { DOCUMENTED_OBJECTS, readJsDoc } from '../src/cli/schema-docs.ts';
+import { keysOf, unwrap } from '../src/core/schema-walk.ts';
+import { Id, IsoDate, Link, referenceRegistry } from '../src/schema/index.ts';
 
 /**
  * docs/content-model.md, generated: field descriptions come from the JSDoc on the schemas (the
@@ -10,81 +10,20 @@ import { Id, IsoDate, Link, referenceRegistry, schemas, SiteSchema } from '../sr
  * written twice.
  */
 
-interface Section {
-  title: string;
-  /** The schema variable (and property path) whose object literal holds the JSDoc. */
-  owner: string;
-  schema: z.ZodType;
-}
-
-const element = (schema: z.ZodType, ...path: PropertyKey[]) => schemaAt(schema, undefined, path)!;
-
-const SECTIONS: Section[] = [
-  { title: '`content/site.yaml`', owner: 'SiteSchema', schema: SiteSchema },
-  { title: '`content/teams/<id>.md`', owner: 'teamSchema', schema: schemas.teams },
-  { title: '`content/people/<id>.md`', owner: 'personSchema', schema: schemas.people },
-  { title: '`content/cycles/<id>.md`', owner: 'CycleSchema', schema: schemas.cycles },
-  { title: '`submissions` (in a cycle)', owner: 'CycleSchema.submissions', schema: element(schemas.cycles, 'submissions') },
-  { title: '`content/goals/<id>.md`', owner: 'goalSchema', schema: schemas.goals },
-  { title: '`key_results[]` (in a goal)', owner: 'KeyResultSchema', schema: element(schemas.goals, 'key_results', 0) },
-  { title: '`content/accomplishments/<cycle>/<slug>.md`', owner: 'accomplishmentSchema', schema: schemas.accomplishments },
-  {
-    title: '`goals[]` (in an accomplishment)',
-    owner: 'goalLink',
-    schema: schemaAt(schemas.accomplishments, { goals: [{}] }, ['goals', 0])!,
-  },
-  { title: '`impact[]` (in an accomplishment)', owner: 'ImpactSchema', schema: element(schemas.accomplishments, 'impact', 0) },
-  { title: '`evidence[]` (in an accomplishment)', owner: 'EvidenceSchema', schema: element(schemas.accomplishments, 'evidence', 0) },
-];
-
-/** JSDoc of every property of every `z.strictObject({...})`, keyed by owner, then property. */
-function readJsDoc(): Map<string, { doc: string; fields: Map<string, string> }> {
-  const out = new Map<string, { doc: string; fields: Map<string, string> }>();
-  for (const name of ['site', 'team', 'person', 'cycle', 'goal', 'accomplishment']) {
-    const path = new URL(`../src/schema/${name}.ts`, import.meta.url);
-    const source = ts.createSourceFile(path.pathname, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
-    const visit = (node: ts.Node): void => {
-      if (
-        ts.isCallExpression(node) &&
-        node.expression.getText(source).replace(/\s+/g, '') === 'z.strictObject' &&
-        node.arguments[0] &&
-        ts.isObjectLiteralExpression(node.arguments[0])
-      ) {
-        const owner = ownerOf(node, source);
-        const fields = new Map<string, string>();
-        for (const property of node.arguments[0].properties) {
-          if (ts.isPropertyAssignment(property)) fields.set(property.name.getText(source), jsDoc(property));
-        }
-        out.set(owner.name, { doc: owner.doc, fields });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return out;
-}
-
-function ownerOf(node: ts.Node, source: ts.SourceFile): { name: string; doc: string } {
-  const names: string[] = [];
-  let doc = '';
-  for (let current = node.parent as ts.Node | undefined; current; current = current.parent as ts.Node | undefined) {
-    if (ts.isPropertyAssignment(current)) names.unshift(current.name.getText(source));
-    if (ts.isVariableStatement(current)) doc = jsDoc(current);
-    if (ts.isVariableDeclaration(current)) {
-      names.unshift(current.name.getText(source));
-    }
-  }
-  return { name: names.join('.'), doc };
-}
-
-function jsDoc(node: ts.Node): string {
-  return ts
-    .getJSDocCommentsAndTags(node)
-    .map((d) => (typeof d.comment === 'string' ? d.comment : ''))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Section titles, by the owner of the object literal the section documents. */
+const TITLES: Record<string, string> = {
+  SiteSchema: '`content/site.yaml`',
+  teamSchema: '`content/teams/<id>.md`',
+  personSchema: '`content/people/<id>.md`',
+  CycleSchema: '`content/cycles/<id>.md`',
+  'CycleSchema.submissions': '`submissions` (in a cycle)',
+  goalSchema: '`content/goals/<id>.md`',
+  KeyResultSchema: '`key_results[]` (in a goal)',
+  accomplishmentSchema: '`content/accomplishments/<cycle>/<slug>.md`',
+  goalLink: '`goals[]` (in an accomplishment)',
+  ImpactSchema: '`impact[]` (in an accomplishment)',
+  EvidenceSchema: '`evidence[]` (in an accomplishment)',
+};
 
 function describeType(schema: z.ZodType): string {
   const def = (s: z.ZodType) =>
@@ -142,10 +81,12 @@ export function contentModelMarkdown(): string {
     'errors. Dates are `YYYY-MM-DD`. `npm run check` checks all of it: see [rules.md](rules.md).',
     '',
   ];
-  for (const section of SECTIONS) {
+  for (const section of DOCUMENTED_OBJECTS) {
     const info = docs.get(section.owner);
     if (!info) throw new Error(`no z.strictObject found for ${section.owner}`);
-    lines.push(`## ${section.title}`, '');
+    const title = TITLES[section.owner];
+    if (!title) throw new Error(`no section title for ${section.owner}`);
+    lines.push(`## ${title}`, '');
     if (info.doc && !section.owner.includes('.')) lines.push(info.doc, '');
     lines.push('| Field | Type | | Description |', '| --- | --- | --- | --- |');
     const shape = (unwrap(section.schema) as unknown as { _zod: { def: { shape: Record<string, z.ZodType> } } })._zod.def.shape;

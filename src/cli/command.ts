@@ -21,7 +21,7 @@ export interface CommandContext {
 }
 
 /** Option values as `node:util` `parseArgs` returns them for the command's own options. */
-export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 /**
  * One `throughline <name>` command. `--root`, `--today`, `--debug` and `--help` are common to

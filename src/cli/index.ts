@@ -6,6 +6,7 @@ import { suggest } from '../core/suggest.ts';
 import type { CommandContext, CommandSpec } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { UsageError } from './errors.ts';
+import { npmSwallowedFlags, npmSwallowedMessage } from './npm-args.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 const COMMON_USAGE = `  --root DIR         Repository root that holds content/ (default: the current directory)
@@ -87,6 +88,9 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
   }
   if (name.startsWith('-')) throw new UsageError(`the command comes first, e.g. \`throughline check ${name}\`; see \`throughline --help\``);
   const spec = findCommand(name);
+  const options = { ...spec.options, ...COMMON_OPTIONS };
+  const swallowed = npmSwallowedFlags(spec.name, options, env);
+  if (swallowed.length > 0) throw new UsageError(npmSwallowedMessage(spec.name, swallowed, options));
   const { values, positionals } = parse(spec, args);
   if (values['help']) {
     process.stdout.write(`${commandUsage(spec)}\n`);
@@ -94,10 +98,13 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
   }
   if (positionals.length > (spec.argument ? 1 : 0)) {
     const extra = positionals[spec.argument ? 1 : 0]!;
+    // npm keeps the flags it knows (`--format`) and passes only their values on.
+    const viaNpm =
+      env['npm_lifecycle_event'] === spec.name ? `; through npm, put \`--\` before the options: npm run ${spec.name} -- --option …` : '';
     throw new UsageError(
       spec.argument
-        ? `unexpected argument \`${extra}\`; ${spec.name} takes one ${spec.argument}`
-        : `unexpected argument \`${extra}\`; ${spec.name} takes options only`,
+        ? `unexpected argument \`${extra}\`; ${spec.name} takes one ${spec.argument}${viaNpm}`
+        : `unexpected argument \`${extra}\`; ${spec.name} takes options only${viaNpm}`,
     );
   }
   const today = values['today'] ?? env['THROUGHLINE_TODAY'] ?? localToday();

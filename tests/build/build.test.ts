@@ -86,6 +86,21 @@ describe('npm run build', () => {
     BUILD_TIMEOUT,
   );
 
+  it(
+    'publishes after a due date even when someone is short of items: the count is shown, not enforced',
+    () => {
+      // Ana is an author only of cut-ci-time; without it she has 0 of 1–3 after the due date.
+      const root = makeSiteTree(undefined, { remove: ['content/accomplishments/2026-h1/cut-ci-time.md'] });
+      const result = build(root);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain(
+        'content/people/ana.md:1:1 error submission-count Ana Silva has 0 of 1–3 accomplishments in cycle `2026-h1`, which was due 2026-07-10',
+      );
+      expect(result.stdout).toMatch(/Built \d+ pages for the team audience into `dist\/`/);
+    },
+    BUILD_TIMEOUT,
+  );
+
   describe('for each audience', () => {
     const root = makeSiteTree(undefined, {
       files: {

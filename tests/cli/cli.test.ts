@@ -46,6 +46,12 @@ describe('exit codes', () => {
       ['build', '--audience', 'everyone'],
       ['check', '--audience', 'team'],
       ['build', 'extra'],
+      ['--strict', 'check'],
+      ['check', '--pr-author', 'octocat'],
+      ['status', '--cycle', '2026-h3'],
+      ['report'],
+      ['schema', '--out', 'content/schemas'],
+      ['new', '--no-input', '--title', 'Faster CI'],
     ];
     const lines = cases.map((args) => {
       const result = run(args);
@@ -59,12 +65,18 @@ describe('exit codes', () => {
         "throughline: Unknown option '--frmat' (did you mean \`--format\`?); see \`throughline check --help\`",
         "throughline: unknown --format \`xml\`; expected one of pretty, json, github",
         "throughline: no \`content/\` folder in /nonexistent/repo; pass the repository root with --root DIR",
-        "throughline: unknown command \`chek\`; did you mean \`check\`? the commands are: check, build",
+        "throughline: unknown command \`chek\`; did you mean \`check\`? the commands are: new, check, status, report, comment, schema, build",
         "throughline: --today \`2026-13-01\` is not a date written YYYY-MM-DD",
-        "throughline: --format is an option of check, not build",
+        "throughline: --format is an option of check and status, not build",
         "throughline: unknown --audience \`everyone\`; expected one of public, team, private",
         "throughline: --audience is an option of build, not check",
         "throughline: unexpected argument \`extra\`; build takes options only",
+        "throughline: the command comes first, e.g. \`throughline check --strict\`; see \`throughline --help\`",
+        "throughline: --pr-author needs --changed-since: it looks at the items the pull request changes",
+        "throughline: unknown --cycle \`2026-h3\`; did you mean \`2026-h1\`? the cycles are: 2026-h1, 2026-h2",
+        "throughline: --base REF is needed, e.g. \`--base origin/main\`",
+        "throughline: --out \`content/schemas\` is inside content/, where every file must be content; pass a folder for the schema files, e.g. --out .throughline/schema",
+        "throughline: missing --author, --summary, --goal (or --unplanned), --outcome and --visibility, which --no-input needs as options — see \`throughline new --help\`",
       ]
     `);
   });

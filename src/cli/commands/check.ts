@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkFiles } from '../../core/check.ts';
 import type { Content } from '../../core/content.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { RuleId } from '../../core/rules/catalog.ts';
 import type { Site } from '../../schema/index.ts';
 import { suggest } from '../../core/suggest.ts';
 import type { CommandSpec } from '../command.ts';
@@ -30,6 +31,8 @@ export interface CheckCommandOptions {
   prAuthor?: string | undefined;
   /** With the github format: also append the problems to `$GITHUB_STEP_SUMMARY` (default true). */
   summary?: boolean | undefined;
+  /** Rules whose errors are shown but do not fail the run. */
+  advisory?: readonly RuleId[] | undefined;
 }
 
 export interface CommandResult {
@@ -84,7 +87,7 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
       break;
     }
   }
-  const failing = diagnostics.some((d) => d.severity === 'error' || options.strict);
+  const failing = diagnostics.some((d) => !options.advisory?.includes(d.rule as RuleId) && (d.severity === 'error' || options.strict));
   return { exitCode: failing ? 1 : 0, stdout, siteAudience: content.site?.data?.audience };
 }
 

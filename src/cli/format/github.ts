@@ -1,6 +1,6 @@
 import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
 import { location, summaryLine, type RunStats } from './summary.ts';
-import { escapeText } from '../../lib/markdown/html.ts';
+import { problemsTable } from '../../core/report.ts';
 
 /** GitHub shows at most this many annotations of each kind per step; the rest are dropped. */
 export const ANNOTATIONS_PER_KIND = 10;
@@ -76,28 +76,7 @@ export function formatStepSummary(diagnostics: readonly Diagnostic[], stats: Run
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   lines.push(`${diagnostics.length === 0 ? '✅' : hasErrors ? '❌' : '⚠️'} ${summaryLine(diagnostics, stats)}`, '');
   if (diagnostics.length > 0) {
-    lines.push('| Where | Severity | Rule | Problem |', '| --- | --- | --- | --- |');
-    for (const d of diagnostics.slice(0, MAX_SUMMARY_ROWS)) {
-      const where = d.file === undefined ? '`content/`' : `\`${cell(d.file)}\`${d.line > 0 ? ` ${d.line}:${d.column}` : ''}`;
-      const problem = cell(d.message) + (d.hint ? `<br>*hint:* ${cell(d.hint)}` : '');
-      lines.push(`| ${where} | ${d.severity} | \`${d.rule}\` | ${problem} |`);
-    }
-    if (diagnostics.length > MAX_SUMMARY_ROWS)
-      lines.push('', `…and ${diagnostics.length - MAX_SUMMARY_ROWS} more; run \`npm run check\` locally to see them all.`);
-    lines.push('');
+    lines.push(...problemsTable(diagnostics, { maxRows: MAX_SUMMARY_ROWS }), '');
   }
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Messages quote what authors wrote: nothing in them may become HTML or break the table. Code
- * spans already show HTML as text, so only the text between them is escaped.
- */
-function cell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .split('`')
-    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
-    .join('`')
-    .replace(/\|/g, '\\|');
 }

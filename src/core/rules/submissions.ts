@@ -1,4 +1,5 @@
 import { valid } from '../content.ts';
+import { itemsPerPerson } from '../submission-counts.ts';
 import type { Rule } from './types.ts';
 
 /**
@@ -6,24 +7,15 @@ import type { Rule } from './types.ts';
  * (warning); after it, an error. Drafts do not count.
  */
 export const submissionCount: Rule = (ctx) => {
-  const items = valid(ctx.content, 'accomplishments').filter((item) => !item.data.draft);
   for (const cycle of valid(ctx.content, 'cycles')) {
     const due = cycle.data.due ?? cycle.data.end;
     // A cycle whose own dates or limits are wrong (cycle-dates) would only produce noise here.
     if (cycle.data.end < cycle.data.start || due < cycle.data.start || cycle.data.submissions.min > cycle.data.submissions.max) continue;
     const overdue = ctx.today > due;
     const { min, max } = cycle.data.submissions;
-    const byPerson = new Map<string, string[]>();
-    for (const item of items) {
-      if (item.data.cycle !== cycle.id) continue;
-      for (const author of new Set(item.data.authors)) {
-        const list = byPerson.get(author) ?? [];
-        list.push(item.doc.file);
-        byPerson.set(author, list);
-      }
-    }
+    const byPerson = itemsPerPerson(ctx.content, cycle.id);
     for (const person of valid(ctx.content, 'people')) {
-      const files = byPerson.get(person.id) ?? [];
+      const files = (byPerson.get(person.id) ?? []).map((item) => item.doc.file);
       const count = files.length;
       if (count >= min && count <= max) continue;
       const severity = overdue ? 'error' : 'warning';

@@ -1,0 +1,266 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import * as p from '@clack/prompts';
+import { checkFiles } from '../../core/check.ts';
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import { readEntry } from '../../core/read-entry.ts';
+import { renderAccomplishment, slugify, type Answers } from '../../core/scaffold.ts';
+import { catalogOf, completeAnswers, LIMITS, missingFlags, resolveFlags, type Catalog, type Flags } from '../../core/scaffold-input.ts';
+import { describeIssues } from '../../core/schema-issues.ts';
+import { AccomplishmentSchema, ID_MAX } from '../../schema/index.ts';
+import type { CommandContext, CommandSpec, OptionValues } from '../command.ts';
+import { UsageError } from '../errors.ts';
+import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
+import { formatPretty } from '../format/pretty.ts';
+import { readContentTree } from '../fs.ts';
+import { askMissing, CANCELLED } from '../new-prompts.ts';
+import { npmSwallowedFlags as swallowed, npmSwallowedMessage as swallowedMessage } from '../npm-args.ts';
+
+const options = {
+  author: { type: 'string', multiple: true },
+  cycle: { type: 'string' },
+  title: { type: 'string' },
+  summary: { type: 'string' },
+  goal: { type: 'string', multiple: true },
+  unplanned: { type: 'string' },
+  outcome: { type: 'string' },
+  visibility: { type: 'string' },
+  date: { type: 'string' },
+  slug: { type: 'string' },
+  input: { type: 'boolean', default: true },
+} as const;
+
+/**
+ * The options npm kept for itself from `npm run new --title x` (without the `--`), as the person
+ * wrote them; the dispatcher checks every command this way, and `run` checks again for callers
+ * that skip it.
+ */
+export function npmSwallowedFlags(env: NodeJS.ProcessEnv): string[] {
+  return swallowed('new', options, env);
+}
+
+/** What happened and the fix: the same options after `npm run new --`. */
+export function npmSwallowedMessage(flags: readonly string[]): string {
+  return swallowedMessage('new', flags, options);
+}
+
+const usage = `  --author ID        Who did the work, an id from content/people/; repeat for co-authors,
+                     the first is the lead
+  --cycle ID         The cycle (default: the cycle of --goal, else the one open today)
+  --title TEXT       What changed, as a result (at most ${LIMITS.title} characters)
+  --summary TEXT     One or two sentences (at most ${LIMITS.summary} characters)
+  --goal GOAL[:KR]   A goal the work moved, with one of its key results if you like
+                     (--goal ci-speed:ci-p50); repeat for more goals
+  --unplanned TEXT   Instead of --goal: why the work mattered although no goal asked for it
+  --outcome OUTCOME  delivered, partial, missed or learning
+  --visibility VIS   public, team or private
+  --date YYYY-MM-DD  When it landed (default: today, or the last day of a cycle that is over)
+  --slug NAME        The file name (default: made from the title, at most ${ID_MAX} characters)
+  --no-input         Never ask: every answer comes from the options above, and a missing
+                     one is an error. Without it, you are asked for what the options leave out.`;
+
+export const command: CommandSpec = {
+  name: 'new',
+  summary: 'Write a new accomplishment: asks a few questions, or takes them all as options',
+  usage,
+  options,
+  run,
+};
+
+async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
+  const taken = npmSwallowedFlags(ctx.env);
+  if (taken.length > 0) throw new UsageError(npmSwallowedMessage(taken));
+  const noInput = values['input'] === false;
+  const canAsk = !noInput && ctx.stdinIsTTY;
+  const before = checkFiles(readContentTree(ctx.root), { today: ctx.today });
+  const catalog = catalogOf(before.content);
+  const flags = flagsOf(values);
+  const { draft, problems } = resolveFlags(flags, catalog, ctx.today, !canAsk);
+  const missing = missingFlags(draft, flags);
+  if (!canAsk && missing.length > 0) {
+    const list = join2(missing);
+    problems.push(
+      noInput
+        ? `missing ${list}, which --no-input needs as options`
+        : `stdin is not a terminal, so \`new\` cannot ask for ${list}: pass them as options, with --no-input`,
+    );
+  }
+  if (problems.length > 0) throw new UsageError(`${problems.join('; ')} — see \`throughline new --help\``);
+
+  let answers: Answers;
+  let slug: string;
+  if (canAsk) {
+    const io = { input: ctx.stdin, output: ctx.stdout };
+    p.intro('New accomplishment', io);
+    const asked = await askMissing(draft, {
+      ...io,
+      today: ctx.today,
+      catalog,
+      me: draft.authors === undefined ? whoIsAtTheKeyboard(catalog, ctx) : undefined,
+      exists: (cycle, name) => existsSync(join(ctx.root, itemPath(cycle, name))),
+    });
+    if (asked === CANCELLED) {
+      // 130 is what shells report for Ctrl-C (128 + SIGINT): scripts can tell a person stopping
+      // from exit 1, which this CLI keeps for "problems found".
+      p.cancel('Cancelled; nothing was written.', io);
+      return 130;
+    }
+    ({ answers, slug } = asked);
+  } else {
+    const complete = completeAnswers(draft);
+    // resolveFlags gave every default and missingFlags named what has none, so nothing is left out.
+    if (!complete) throw new Error(`answers missing after the options were checked: ${JSON.stringify(draft)}`);
+    answers = complete;
+    slug = draft.slug ?? slugify(answers.title);
+  }
+
+  const path = itemPath(answers.cycle, slug);
+  const text = renderAccomplishment(answers, before.content.site?.data?.sections ?? ['Impact']);
+  schemaSafetyNet(text);
+  if (!writeNew(join(ctx.root, path), text)) {
+    ctx.stderr.write(`${path} exists already; nothing was written.\n  hint: choose another file name with --slug NAME\n`);
+    return 1;
+  }
+  return report(path, text, before.diagnostics, ctx, answers, canAsk);
+}
+
+function flagsOf(values: OptionValues): Flags {
+  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const list = (name: string) => {
+    const value = values[name];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
+  };
+  return {
+    author: list('author'),
+    cycle: text('cycle'),
+    title: text('title'),
+    summary: text('summary'),
+    goal: list('goal'),
+    unplanned: text('unplanned'),
+    outcome: text('outcome'),
+    visibility: text('visibility'),
+    date: text('date'),
+    slug: text('slug'),
+  };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function join2(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+const itemPath = (cycle: string, slug: string) => `content/accomplishments/${cycle}/${slug}.md`;
+
+/**
+ * The person whose name or GitHub handle is git's `user.name`, to pre-select as the author. Best
+ * effort: any failure (no git, no name, a slow disk) just means nobody is pre-selected.
+ */
+function whoIsAtTheKeyboard(catalog: Catalog, ctx: CommandContext): string | undefined {
+  let name: string;
+  try {
+    name = execFileSync('git', ['config', 'user.name'], {
+      cwd: ctx.root,
+      env: ctx.env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 2000,
+    }).trim();
+  } catch {
+    return undefined;
+  }
+  const lower = name.toLowerCase();
+  if (lower === '') return undefined;
+  return catalog.people.find((person) => person.data.name.toLowerCase() === lower || person.data.github?.toLowerCase() === lower)?.id;
+}
+
+/** The answers were checked one by one; this catches what only the whole item shows (too many authors). */
+function schemaSafetyNet(text: string): void {
+  const read = readEntry(text);
+  const raw = read.ok ? read.data : undefined;
+  const parsed = AccomplishmentSchema.safeParse(raw);
+  if (parsed.success) return;
+  const flagOf: Record<string, string> = { authors: '--author', goals: '--goal' };
+  const messages = describeIssues(parsed.error.issues, AccomplishmentSchema, raw).map((problem) => {
+    const field = String(problem.path[0] ?? '');
+    return `${flagOf[field] ?? `--${field}`}: ${problem.message}`;
+  });
+  throw new UsageError(messages.join('; '));
+}
+
+/**
+ * Writes the file whole or not at all: a temp file beside it (a dot-file, which the check skips if
+ * it is ever left behind), then a hard link, which fails rather than replace a file that appeared
+ * meanwhile. Returns false when the file exists.
+ */
+function writeNew(file: string, text: string): boolean {
+  if (existsSync(file)) return false;
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  writeFileSync(temp, text, { flag: 'wx' });
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // File systems without hard links: a rename is still atomic, only the race is back.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    if (existsSync(file)) return false;
+    renameSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  return true;
+}
+
+/**
+ * Checks the whole tree again and shows the problems of the new file, and errors it caused
+ * elsewhere (one too many items for a person after the due date). Exit 1 on errors; the file stays.
+ */
+function report(path: string, text: string, before: readonly Diagnostic[], ctx: CommandContext, answers: Answers, asked: boolean): number {
+  const files = readContentTree(ctx.root);
+  const after = checkFiles(files, { today: ctx.today });
+  const key = (d: Diagnostic) => `${d.file ?? ''}\0${d.rule}\0${d.message}`;
+  const old = new Set(before.map(key));
+  const mine = after.diagnostics.filter(
+    (d) => d.file === path || (d.severity === 'error' && (d.related ?? []).includes(path) && !old.has(key(d))),
+  );
+  const out: string[] = [];
+  if (mine.length > 0) {
+    const shown = new Set(mine.map((d) => d.file));
+    const sources = new Map([[path, text]]);
+    for (const collection of Object.values(after.content.entries))
+      for (const entry of collection.values()) if (shown.has(entry.doc.file)) sources.set(entry.doc.file, entry.doc.text);
+    out.push(formatPretty(mine, sources, { files: files.length }, wantsColor(ctx.stdoutIsTTY, ctx.env) ? COLORS : PLAIN));
+  }
+  if (mine.some((d) => d.severity === 'error')) {
+    out.push(`Wrote ${path}, but the check found errors: fix them, then run \`npm run check\`.\n`);
+    ctx.stdout.write(out.join('\n'));
+    return 1;
+  }
+  ctx.stdout.write(out.join('\n'));
+  // After prompts, close their frame; plain text otherwise, for logs and scripts.
+  if (asked) p.outro(`Created ${path}`, { output: ctx.stdout });
+  else ctx.stdout.write(`Created ${path}\n\n`);
+  ctx.stdout.write(nextSteps(answers.title, basename(path, '.md'), path));
+  return 0;
+}
+
+// Letters, digits and punctuation that mean nothing to sh, PowerShell or cmd inside double quotes.
+const SHELL_SAFE = /^[\p{L}\p{N} ,.:;'()/+_-]+$/u;
+
+function nextSteps(title: string, slug: string, path: string): string {
+  const subject = SHELL_SAFE.test(title) ? title : slug;
+  return `Next steps:
+  1. Edit it: fill in the sections, and add impact and evidence.
+  2. Check it: npm run check
+  3. Send it for review:
+       git switch -c ${slug}
+       git add ${path}
+       git commit -m "Add ${subject}"
+       git push -u origin HEAD
+     then open a pull request.
+`;
+}

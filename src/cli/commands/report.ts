@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { checkFiles } from '../../core/check.ts';
+import { loadContent } from '../../core/load.ts';
+import { classify } from '../../core/paths.ts';
+import { renderReport, type ItemChange } from '../../core/report.ts';
+import { MAX_FILE_BYTES } from '../../core/source-file.ts';
+import type { Accomplishment } from '../../schema/index.ts';
+import type { CommandSpec } from '../command.ts';
+import { UsageError } from '../errors.ts';
+import { summaryLine } from '../format/summary.ts';
+import { readContentTree } from '../fs.ts';
+import { changedFiles } from '../git.ts';
+import { onlyChanged } from './check.ts';
+
+// The pattern GitHub allows for user names, as `github` in people's files uses it.
+const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/;
+
+/**
+ * `throughline report`: the Markdown a pull request gets as its job summary and comment. It
+ * runs the whole check itself and exits 0 whatever the content's problems (the check step is
+ * what fails the job); 2 for a bad call, such as a revision git does not know.
+ */
+export const command: CommandSpec = {
+  name: 'report',
+  summary: 'Write a pull request report in Markdown: changed items, counts, problems',
+  usage: `  --base REF         The git revision the pull request is compared with, e.g. origin/main
+  --out FILE         Also write the report to FILE (relative to --root)
+  --pr-author HANDLE Note changed items that this GitHub handle is not an author of`,
+  options: {
+    base: { type: 'string' },
+    out: { type: 'string' },
+    'pr-author': { type: 'string' },
+  },
+  run(values, ctx) {
+    const base = values['base'] as string | undefined;
+    if (base === undefined || base === '') throw new UsageError('--base REF is needed, e.g. `--base origin/main`');
+    const prAuthor = (values['pr-author'] as string | undefined)?.replace(/^@/, '');
+    if (prAuthor !== undefined && (prAuthor.length > 39 || !HANDLE.test(prAuthor)))
+      throw new UsageError(`--pr-author \`${prAuthor}\` is not a GitHub handle, expected letters, digits and single hyphens`);
+    const changed = changedFiles(ctx.root, base, '--base');
+    const files = readContentTree(ctx.root);
+    const pullRequest = prAuthor === undefined ? undefined : { author: prAuthor, changed };
+    const { diagnostics: all, content } = checkFiles(files, { today: ctx.today, pullRequest });
+    const diagnostics = onlyChanged(all, changed);
+    const markdown = renderReport({
+      content,
+      diagnostics,
+      summary: summaryLine(diagnostics, { files: files.length, changedSince: base }),
+      changes: itemChanges(ctx.root, base, changed, new Set(files.map((f) => f.path))),
+      prAuthor,
+    });
+    const out = values['out'] as string | undefined;
+    if (out !== undefined) {
+      write(() => {
+        writeFileSync(resolve(ctx.root, out), markdown);
+      }, `--out ${out}`);
+    }
+    const summaryFile = ctx.env['GITHUB_STEP_SUMMARY'];
+    if (summaryFile) {
+      write(
+        () => {
+          appendFileSync(summaryFile, markdown);
+        },
+        `GITHUB_STEP_SUMMARY (${relative(ctx.root, summaryFile) || summaryFile})`,
+      );
+    }
+    // Last, so that a file that cannot be written leaves nothing half-done on stdout.
+    ctx.stdout.write(markdown);
+    return 0;
+  },
+};
+
+function write(action: () => void, what: string): void {
+  try {
+    action();
+  } catch (error) {
+    throw new UsageError(`cannot write ${what}: ${(error as Error).message}`);
+  }
+}
+
+/** Accomplishment files the pull request touches: added or changed by path, then removed. */
+function itemChanges(root: string, base: string, changed: ReadonlySet<string>, present: ReadonlySet<string>): ItemChange[] {
+  const items = [...changed].filter((path) => {
+    const kind = classify(path);
+    return kind.kind === 'entry' && kind.collection === 'accomplishments';
+  });
+  if (items.length === 0) return [];
+  const atBase = accomplishmentsAt(root, base);
+  const before = itemsAt(
+    root,
+    base,
+    items.filter((path) => atBase.has(path)),
+  );
+  const now = items.filter((path) => present.has(path)).sort();
+  const gone = items.filter((path) => !present.has(path) && atBase.has(path)).sort();
+  return [
+    ...now.map((file): ItemChange => ({ file, kind: atBase.has(file) ? 'changed' : 'added', before: before.get(file) })),
+    ...gone.map((file): ItemChange => ({ file, kind: 'removed', before: before.get(file) })),
+  ];
+}
+
+function git(root: string, args: string[], input?: string): Buffer {
+  return execFileSync('git', args, { cwd: root, input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+}
+
+/** Paths of accomplishment files at `ref`, relative to `root` (which may be a subfolder of the repository). */
+function accomplishmentsAt(root: string, ref: string): Set<string> {
+  const listing = git(root, ['ls-tree', '-r', '-z', '--name-only', ref, '--', 'content/accomplishments']).toString('utf8');
+  return new Set(listing.split('\0').filter((path) => path !== ''));
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The items as they were at `ref`, read in one `git cat-file --batch`, parsed and validated on
+ * their own. Files that fail the schema, or that the reader would refuse, are left out.
+ */
+function itemsAt(root: string, ref: string, paths: readonly string[]): Map<string, Accomplishment> {
+  const wanted = paths.filter((path) => !path.includes('\n'));
+  const found = new Map<string, Accomplishment>();
+  if (wanted.length === 0) return found;
+  const output = git(root, ['cat-file', '--batch'], wanted.map((path) => `${ref}:./${path}\n`).join(''));
+  const texts: { path: string; text: string }[] = [];
+  let at = 0;
+  for (const path of wanted) {
+    const end = output.indexOf(0x0a, at);
+    if (end < 0) break;
+    const header = output.subarray(at, end).toString('utf8').split(' ');
+    at = end + 1;
+    if (header[1] !== 'blob') continue; // `missing`, or not a file
+    const size = Number(header[2]);
+    const bytes = output.subarray(at, at + size);
+    at += size + 1;
+    if (size > MAX_FILE_BYTES) continue;
+    try {
+      texts.push({ path, text: decoder.decode(bytes) });
+    } catch {
+      // Not UTF-8 at the base: nothing to compare with.
+    }
+  }
+  for (const entry of loadContent(texts).content.entries.accomplishments.values())
+    if (entry.data !== undefined) found.set(entry.doc.file, entry.data);
+  return found;
+}

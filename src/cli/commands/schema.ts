@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { frontMatterSchemas, jsonText, SCHEMA_NAMES, type JsonSchema, type SchemaName } from '../../core/json-schema.ts';
+import { classify, CONTENT_DIR } from '../../core/paths.ts';
+import { COLLECTIONS, type CollectionName } from '../../schema/index.ts';
+import type { CommandSpec } from '../command.ts';
+import { UsageError } from '../errors.ts';
+import { listContentTree } from '../fs.ts';
+
+/** Git ignores it; the schemas hold this checkout's ids, so each clone writes its own. */
+export const DEFAULT_OUT = '.throughline/schema';
+
+/**
+ * Where the Astro VS Code extension looks for front matter schemas: `collections.json` maps each
+ * Markdown file to a name, and `<name>.schema.json` beside it is that name's schema. Astro's own
+ * `astro sync` writes `<collection>.schema.json` there (without descriptions) on every run, so our
+ * names carry a prefix that nothing else writes; it writes `collections.json` only with
+ * `experimental.contentIntellisense`, which this project leaves off.
+ */
+export const EDITOR_DIR = '.astro/collections';
+const EDITOR_PREFIX = 'throughline-';
+
+/**
+ * `throughline schema`: JSON Schema for the front matter of every collection and for
+ * `content/site.yaml`, with the JSDoc of each field as its description and the ids in `content/`
+ * offered for every reference. See docs/editor.md for the editor side.
+ */
+export const command: CommandSpec = {
+  name: 'schema',
+  summary: 'Write JSON Schema for front matter: completion, hover docs and checks as you type',
+  usage: `  --out DIR          Where the schema files go (default: ${DEFAULT_OUT})
+  --no-editor        Do not write the map of Markdown files for the Astro VS Code
+                     extension (${EDITOR_DIR}/)`,
+  options: {
+    out: { type: 'string' },
+    editor: { type: 'boolean', default: true },
+  },
+  async run(values, ctx) {
+    const outDir = outFolder(ctx.root, values['out']);
+    const entries = contentEntries(ctx.root);
+    const ids = idsOf(entries);
+    // Loads TypeScript (to read the JSDoc), which no other command needs.
+    const { schemaDocs } = await import('../schema-docs.ts');
+    const documents = frontMatterSchemas({ docs: schemaDocs(), ids });
+    const files = new Map<string, string>();
+    for (const name of SCHEMA_NAMES) files.set(join(outDir, `${name}.schema.json`), jsonText(documents[name]));
+    if (values['editor'] !== false) {
+      for (const [path, text] of editorFiles(ctx.root, documents, entries)) files.set(path, text);
+    }
+    const written = [...files].map(([path, text]) => {
+      writeAtomically(path, text);
+      return shown(ctx.root, path);
+    });
+    written.sort();
+    ctx.stdout.write(
+      `Wrote JSON Schema for front matter (editor set-up: docs/editor.md):\n${written.map((path) => `  ${path}\n`).join('')}`,
+    );
+    return 0;
+  },
+};
+
+interface Entry {
+  path: string;
+  collection: CollectionName;
+  id: string;
+  valid: boolean;
+}
+
+function outFolder(root: string, value: unknown): string {
+  const hint = `pass a folder for the schema files, e.g. --out ${DEFAULT_OUT}`;
+  if (value === '') throw new UsageError(`--out is empty; ${hint}`);
+  const given = typeof value === 'string' ? value : DEFAULT_OUT;
+  const outDir = resolve(root, given);
+  let isFile = false;
+  try {
+    isFile = !statSync(outDir).isDirectory();
+  } catch {
+    // Not there yet: it is created.
+  }
+  if (isFile) throw new UsageError(`--out \`${given}\` is a file; ${hint}`);
+  const content = resolve(root, CONTENT_DIR);
+  if (outDir === content || outDir.startsWith(`${content}${sep}`)) {
+    throw new UsageError(`--out \`${given}\` is inside ${CONTENT_DIR}/, where every file must be content; ${hint}`);
+  }
+  return outDir;
+}
+
+/** Every Markdown file of a collection, from its path alone: invalid files still get their schema. */
+function contentEntries(root: string): Entry[] {
+  const out: Entry[] = [];
+  for (const file of listContentTree(root)) {
+    const kind = classify(file.path);
+    if (kind.kind === 'entry') out.push({ path: file.path, collection: kind.collection, id: kind.id, valid: kind.problems.length === 0 });
+  }
+  return out;
+}
+
+function idsOf(entries: readonly Entry[]): Record<CollectionName, string[]> {
+  const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as string[]])) as Record<CollectionName, string[]>;
+  // A file name that is not a valid id would only be offered to be flagged.
+  for (const entry of entries) if (entry.valid) ids[entry.collection].push(entry.id);
+  return ids;
+}
+
+/**
+ * The Astro language server's map from file URL to schema name, keyed the way it looks files up:
+ * the decoded, lowercased URL (Astro writes lowercased, still-encoded URLs; both are kept so the
+ * map works with extension versions from either side of that change).
+ */
+function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, entries: readonly Entry[]): Map<string, string> {
+  const dir = join(root, EDITOR_DIR);
+  const files = new Map<string, string>();
+  const map: Record<string, string> = {};
+  for (const entry of entries) {
+    const href = pathToFileURL(join(root, entry.path)).href;
+    for (const key of [href.toLowerCase(), decodeURIComponent(href).toLowerCase()]) map[key] = `${EDITOR_PREFIX}${entry.collection}`;
+  }
+  const sorted = Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const collections = COLLECTIONS.map((name) => ({ hasSchema: true, name: `${EDITOR_PREFIX}${name}` }));
+  files.set(join(dir, 'collections.json'), jsonText({ collections, entries: sorted }));
+  for (const name of COLLECTIONS) files.set(join(dir, `${EDITOR_PREFIX}${name}.schema.json`), jsonText(documents[name]));
+  return files;
+}
+
+/** Editors watch these files: a reader sees the old file or the new one, never half of one. */
+function writeAtomically(path: string, text: string): void {
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot create the folder \`${dir}\`: ${(error as Error).message}`);
+  }
+  const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new UsageError(`cannot write \`${path}\`: ${(error as Error).message}`);
+  }
+}
+
+function shown(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/');
+}

@@ -1,0 +1,76 @@
+import { checkFiles } from '../../core/check.ts';
+import { valid } from '../../core/content.ts';
+import { countBySeverity } from '../../core/diagnostics.ts';
+import { openCycle } from '../../core/open-cycle.ts';
+import { cycleStatus } from '../../core/status.ts';
+import { suggest } from '../../core/suggest.ts';
+import type { CommandSpec } from '../command.ts';
+import { UsageError } from '../errors.ts';
+import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
+import { formatStatusJson } from '../format/status-json.ts';
+import { formatStatusMarkdown } from '../format/status-markdown.ts';
+import { formatStatusTable } from '../format/status-table.ts';
+import { readContentTree } from '../fs.ts';
+
+export const STATUS_FORMATS = ['table', 'markdown', 'json'] as const;
+
+/**
+ * `throughline status`: where a cycle stands, for a team lead. Informational: it exits 0 even
+ * when the content has errors (the check is what fails), and says on stderr that files with
+ * errors were left out of the counts.
+ */
+export const command: CommandSpec = {
+  name: 'status',
+  summary: 'Show where a cycle stands: counts per person, goals and key results with no items',
+  usage: `  --cycle ID         The cycle to report (default: the one open today)
+  --format FORMAT    table (default), markdown or json`,
+  options: {
+    cycle: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+  },
+  run(values, ctx) {
+    const format = String(values['format']);
+    if (!(STATUS_FORMATS as readonly string[]).includes(format)) {
+      const guess = suggest(format, STATUS_FORMATS);
+      throw new UsageError(
+        `unknown --format \`${format}\`; expected one of ${STATUS_FORMATS.join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
+      );
+    }
+    const { diagnostics, content } = checkFiles(readContentTree(ctx.root), { today: ctx.today });
+    const cycles = valid(content, 'cycles');
+    const wanted = values['cycle'] as string | undefined;
+    const cycle = wanted === undefined ? openCycle(cycles, ctx.today) : cycles.find((c) => c.id === wanted);
+    const { errors } = countBySeverity(diagnostics);
+    if (cycle === undefined) {
+      if (wanted !== undefined && content.entries.cycles.has(wanted)) {
+        ctx.stderr.write(`throughline: cycle \`${wanted}\` has errors; run \`npm run check\` to see them\n`);
+        return 1;
+      }
+      const ids = cycles.map((c) => c.id).sort();
+      if (ids.length === 0) {
+        ctx.stderr.write('throughline: no cycles in `content/cycles/` to report on; run `npm run check`\n');
+        return 1;
+      }
+      const guess = suggest(wanted ?? '', ids);
+      throw new UsageError(
+        `unknown --cycle \`${wanted ?? ''}\`; ${guess ? `did you mean \`${guess}\`? ` : ''}the cycles are: ${ids.join(', ')}`,
+      );
+    }
+    const status = cycleStatus(content, cycle.id, ctx.today);
+    if (errors > 0) {
+      const skipped = Object.values(content.entries).reduce(
+        (n, entries) => n + [...entries.values()].filter((e) => e.data === undefined).length,
+        0,
+      );
+      const left =
+        skipped > 0
+          ? `; ${skipped} file${skipped === 1 ? ' fails' : 's fail'} the schema and ${skipped === 1 ? 'is' : 'are'} left out of these numbers`
+          : '';
+      ctx.stderr.write(`${errors} error${errors === 1 ? '' : 's'} in content${left}; run \`npm run check\` for details\n`);
+    }
+    if (format === 'json') ctx.stdout.write(formatStatusJson(status, errors));
+    else if (format === 'markdown') ctx.stdout.write(formatStatusMarkdown(status));
+    else ctx.stdout.write(formatStatusTable(status, wantsColor(ctx.stdoutIsTTY, ctx.env) ? COLORS : PLAIN));
+    return 0;
+  },
+};

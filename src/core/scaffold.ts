@@ -1,0 +1,164 @@
+import { ID_MAX, type Accomplishment, type Cycle, type GoalLink } from '../schema/index.ts';
+import { normalizeHeading } from './body-scan.ts';
+
+/** One goal the new item moves, with the key result if the author picked one. */
+export type GoalChoice = Pick<GoalLink, 'goal' | 'key_result'>;
+
+/** Everything `new` needs to write an accomplishment; field types come from the schema. */
+export interface Answers extends Pick<Accomplishment, 'title' | 'summary' | 'authors' | 'cycle' | 'date' | 'outcome' | 'visibility'> {
+  goals: GoalChoice[];
+  /** Why the work mattered; only when `goals` is empty. */
+  unplanned?: string | undefined;
+}
+
+const LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  '&': ' and ',
+  '%': ' percent ',
+};
+
+/**
+ * A file name from a title: lowercase ASCII words joined by `-`, at most 64 characters, cut at a
+ * word boundary. Accents are dropped (`Café` → `cafe`), a few letters without a decomposition are
+ * spelled out (`ß` → `ss`), and other scripts are dropped. Empty when nothing usable is left.
+ */
+export function slugify(title: string): string {
+  const ascii = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøłđðþı&%]/g, (c) => LETTERS[c] ?? c)
+    // `Don't` → `dont`, not `don-t`.
+    .replace(/['’]/g, '');
+  const words = ascii.split(/[^a-z0-9]+/).filter((w) => w !== '');
+  let slug = '';
+  for (const word of words) {
+    const next = slug === '' ? word : `${slug}-${word}`;
+    if (next.length > ID_MAX) break;
+    slug = next;
+  }
+  // A first word longer than the limit is cut rather than lost.
+  return slug === '' && words.length > 0 ? words[0]!.slice(0, ID_MAX) : slug;
+}
+
+// Plain (unquoted) only when every YAML reader agrees it is this very string: it starts with a
+// letter or digit, holds no indicator that could start a comment, mapping or flow collection, and
+// is not a word or number that YAML 1.1 or 1.2 reads as something else.
+const PLAIN_BLOCK = /^[\p{L}\p{N}][\p{L}\p{N} ,.;'’()/+&%!?@_-]*$/u;
+const PLAIN_FLOW = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+const NOT_A_STRING = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+const NUMBER_LIKE = /^[0-9][0-9a-fA-F._:+xXoObB-]*$/;
+const UNSAFE_IN_QUOTES = /[\u007F-\u009F\u2028\u2029\uFEFF]/g;
+
+/** A string as a YAML scalar that reads back exactly; `flow` for items of `[a, b]`. */
+export function yamlString(value: string, flow = false): string {
+  const plain =
+    (flow ? PLAIN_FLOW : PLAIN_BLOCK).test(value) && !value.endsWith(' ') && !NOT_A_STRING.test(value) && !NUMBER_LIKE.test(value);
+  if (plain) return value;
+  // A JSON string is a valid YAML double-quoted scalar; a few characters YAML treats as line
+  // breaks or non-printable are escaped as well.
+  return JSON.stringify(value).replace(UNSAFE_IN_QUOTES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const CONTEXT = 'Context';
+const DID = 'What we did';
+const IMPACT = 'Impact';
+const LEARNED = 'What we learned';
+
+/**
+ * The body's headings: the four the product recommends, with any other heading `site.yaml`
+ * requires placed before "What we learned".
+ */
+export function bodyHeadings(sections: readonly string[]): string[] {
+  const standard = [CONTEXT, DID, IMPACT, LEARNED];
+  const known = new Set(standard.map(normalizeHeading));
+  const extra: string[] = [];
+  for (const section of sections) {
+    const heading = section.replace(/\s+/g, ' ').trim();
+    const key = normalizeHeading(heading);
+    if (heading === '' || known.has(key)) continue;
+    known.add(key);
+    extra.push(heading);
+  }
+  return [CONTEXT, DID, IMPACT, ...extra, LEARNED];
+}
+
+// Italic questions: valid Markdown that passes the check, shown as is if forgotten, so they are
+// hard to miss in review. HTML comments would pass too, but would hide an unfilled section.
+function placeholder(heading: string, outcome: Answers['outcome']): string {
+  switch (heading) {
+    case CONTEXT:
+      return '_What was the situation, and why did it matter?_';
+    case DID:
+      return '_What did you do? The key steps and decisions, and who did what._';
+    case IMPACT:
+      return '_What changed, and for whom? Numbers where you have them, also under `impact:` above._';
+    case LEARNED:
+      return outcome === 'learning'
+        ? '_What did this bet teach you, and what would you try next?_'
+        : '_What would you keep, and what would you do differently?_';
+    default:
+      return '_Every accomplishment has this section: see `sections` in `content/site.yaml`._';
+  }
+}
+
+/** The text of `content/accomplishments/<cycle>/<slug>.md` for these answers. */
+export function renderAccomplishment(answers: Answers, sections: readonly string[]): string {
+  const krExample = answers.goals.find((g) => g.key_result !== undefined)?.key_result;
+  const lines = [
+    '---',
+    `title: ${yamlString(answers.title)}`,
+    `summary: ${yamlString(answers.summary)}`,
+    `authors: [${answers.authors.map((id) => yamlString(id, true)).join(', ')}]`,
+    `cycle: ${yamlString(answers.cycle)}`,
+    `date: ${answers.date}`,
+    ...goalLines(answers.goals),
+    ...(answers.goals.length === 0 ? [`unplanned: ${yamlString(answers.unplanned ?? '')}`] : []),
+    `outcome: ${answers.outcome}`,
+    `impact: [] # e.g. [{metric: Median CI time, ${krExample === undefined ? '' : `key_result: ${krExample}, `}before: 22, after: 11, unit: min}]`,
+    'evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]',
+    'tags: [] # e.g. [ci, caching]',
+    `visibility: ${answers.visibility}`,
+    'draft: false # true keeps it out of the site and the counts while you work on it',
+    '---',
+  ];
+  for (const heading of bodyHeadings(sections)) lines.push(`## ${heading}`, '', placeholder(heading, answers.outcome), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The short form `[a, b]` when no key results were picked, else one `goal:` entry per goal. */
+function goalLines(goals: readonly GoalChoice[]): string[] {
+  if (goals.length === 0) return [];
+  if (goals.every((g) => g.key_result === undefined)) return [`goals: [${goals.map((g) => yamlString(g.goal, true)).join(', ')}]`];
+  const lines = ['goals:'];
+  for (const { goal, key_result } of goals) {
+    lines.push(`  - goal: ${yamlString(goal)}`);
+    if (key_result !== undefined) lines.push(`    key_result: ${yamlString(key_result)}`);
+  }
+  return lines;
+}
+
+/**
+ * The date that passes the check with no input: today, or the cycle's last day when the cycle is
+ * over. `undefined` when the cycle has not started, as then every date is either before it or in
+ * the future.
+ */
+export function defaultDate(cycle: Pick<Cycle, 'start' | 'end'>, today: string): string | undefined {
+  if (today < cycle.start) return undefined;
+  return today < cycle.end ? today : cycle.end;
+}
+
+/** Why `date` cannot be the date of an item of `cycle`, or `undefined` when it can. */
+export function dateProblem(date: string, cycleId: string, cycle: Pick<Cycle, 'start' | 'end'>, today: string): string | undefined {
+  if (date < cycle.start || date > cycle.end) return `${date} is outside cycle \`${cycleId}\`, expected ${cycle.start} to ${cycle.end}`;
+  if (date > today) return `${date} is after today (${today})`;
+  return undefined;
+}

@@ -1,0 +1,227 @@
+import type { Accomplishment, Goal } from '../schema/index.ts';
+import { claimIndex, keyResultOwner } from './claims.ts';
+import { valid, type Content, type ValidEntry } from './content.ts';
+import { itemsPerPerson } from './submission-counts.ts';
+
+/** Where a person stands against the cycle's min..max. */
+export type CountState = 'below' | 'within' | 'above';
+
+export interface PersonCount {
+  id: string;
+  name: string;
+  /** Items that count: no drafts, every visibility, as the `submission-count` check counts. */
+  items: number;
+  /** Drafts in the cycle, which do not count yet. */
+  drafts: number;
+  state: CountState;
+}
+
+export interface GoalRef {
+  id: string;
+  title: string;
+}
+
+export interface KeyResultRef {
+  goal: GoalRef;
+  keyResult: { id: string; title: string };
+}
+
+export interface OverClaim extends KeyResultRef {
+  unit: string;
+  baseline: number;
+  current: number;
+  /** Sum of the items' before → after deltas. */
+  claimed: number;
+  /** current − baseline. */
+  actual: number;
+  /** How many claims add up to `claimed`. */
+  claims: number;
+}
+
+/**
+ * Where a cycle stands, as plain data: `status` prints it as a table, Markdown or JSON (this is
+ * the JSON shape, with `version` added). Only content that passes the schema is counted; private
+ * items are counted and never named.
+ */
+export interface CycleStatus {
+  today: string;
+  cycle: {
+    id: string;
+    name: string;
+    start: string;
+    end: string;
+    /** The due date, or the end when the cycle sets none. */
+    due: string;
+    /** Days from today to the due date; negative once it has passed. */
+    daysLeft: number;
+    submissions: { min: number; max: number };
+    /** Items in the cycle that count: no drafts, every visibility. */
+    items: number;
+  };
+  /** Everyone in `content/people/`, alphabetical by name: never ranked by count. */
+  people: PersonCount[];
+  /** Goals of the cycle (not dropped) that no item moves, directly or through a goal below. */
+  goalsWithoutItems: GoalRef[];
+  /** Key results of those goals that no item names, in `goals` or in `impact`. */
+  keyResultsWithoutItems: KeyResultRef[];
+  /** Items of the cycle with no evidence link; private ones only counted. */
+  itemsWithoutEvidence: { items: { id: string; file: string; title: string }[]; private: number };
+  /** Key results of the cycle's goals whose claims add up to more than they moved. */
+  overClaimed: OverClaim[];
+}
+
+type Item = ValidEntry<'accomplishments'>;
+
+/** The status of cycle `cycleId`, which must be a valid cycle of `content`. */
+export function cycleStatus(content: Content, cycleId: string, today: string): CycleStatus {
+  const cycle = content.entries.cycles.get(cycleId)?.data;
+  if (cycle === undefined) throw new Error(`cycleStatus: no valid cycle \`${cycleId}\``);
+  const { min, max } = cycle.submissions;
+  const due = cycle.due ?? cycle.end;
+  const all = valid(content, 'accomplishments');
+  const counted = all.filter((item) => !item.data.draft);
+  const inCycle = counted.filter((item) => item.data.cycle === cycleId);
+
+  const perPerson = itemsPerPerson(content, cycleId);
+  const drafts = new Map<string, number>();
+  for (const item of all)
+    if (item.data.draft && item.data.cycle === cycleId)
+      for (const author of new Set(item.data.authors)) drafts.set(author, (drafts.get(author) ?? 0) + 1);
+  const people = valid(content, 'people')
+    .sort((a, b) => compareText(a.data.name, b.data.name) || compareText(a.id, b.id))
+    .map((person): PersonCount => {
+      const items = perPerson.get(person.id)?.length ?? 0;
+      return { id: person.id, name: person.data.name, items, drafts: drafts.get(person.id) ?? 0, state: countState(items, min, max) };
+    });
+
+  const goals = valid(content, 'goals');
+  const goalData = (id: string) => content.entries.goals.get(id)?.data;
+  const ofCycle = goals.filter((g) => g.data.cycle === cycleId).sort((a, b) => compareText(a.data.title, b.data.title));
+  const moved = new Set(counted.flatMap((item) => item.data.goals.map((link) => link.goal)));
+  const named = new Set(counted.flatMap((item) => namedKeyResults(item.data, goalData)));
+  const below = childrenOf(goals);
+  const open = ofCycle.filter((g) => g.data.status !== 'dropped');
+  const goalRef = (g: ValidEntry<'goals'>): GoalRef => ({ id: g.id, title: g.data.title });
+
+  const withoutEvidence = inCycle.filter((item) => item.data.evidence.length === 0);
+  const claimsOn = claimIndex(counted, goalData);
+
+  return {
+    today,
+    cycle: {
+      id: cycleId,
+      name: cycle.name,
+      start: cycle.start,
+      end: cycle.end,
+      due,
+      daysLeft: daysBetween(today, due),
+      submissions: { min, max },
+      items: inCycle.length,
+    },
+    people,
+    goalsWithoutItems: open.filter((g) => descendants(g.id, below).every((id) => !moved.has(id))).map(goalRef),
+    keyResultsWithoutItems: open.flatMap((g) =>
+      g.data.key_results
+        .filter((kr) => !named.has(keyResultKey(g.id, kr.id)))
+        .map((kr) => ({ goal: goalRef(g), keyResult: { id: kr.id, title: kr.title } })),
+    ),
+    itemsWithoutEvidence: {
+      items: withoutEvidence
+        .filter((item) => item.data.visibility !== 'private')
+        .sort(byTitle)
+        .map((item) => ({ id: item.id, file: item.doc.file, title: item.data.title })),
+      private: withoutEvidence.filter((item) => item.data.visibility === 'private').length,
+    },
+    overClaimed: ofCycle.flatMap((g) =>
+      g.data.key_results.flatMap((kr): OverClaim[] => {
+        const { claims, claimed, actual, overClaimed } = claimsOn(g.id, kr);
+        if (!overClaimed) return [];
+        const { unit, baseline, current } = kr;
+        const keyResult = { id: kr.id, title: kr.title };
+        return [{ goal: goalRef(g), keyResult, unit, baseline, current, claimed, actual, claims: claims.length }];
+      }),
+    ),
+  };
+}
+
+/**
+ * The key results an item names, as `goal\0kr` keys: through `goals[].key_result`, and through
+ * `impact[].key_result` on the one goal of the item's that owns it. The site's goal pages group
+ * items the same way.
+ */
+export function namedKeyResults(item: Accomplishment, goal: (id: string) => Goal | undefined): string[] {
+  return [
+    ...item.goals.flatMap((link) => (link.key_result === undefined ? [] : [keyResultKey(link.goal, link.key_result)])),
+    ...item.impact.flatMap((m) => {
+      const owner = m.key_result === undefined ? undefined : keyResultOwner(item, m.key_result, goal);
+      return owner === undefined || m.key_result === undefined ? [] : [keyResultKey(owner, m.key_result)];
+    }),
+  ];
+}
+
+const keyResultKey = (goalId: string, krId: string) => `${goalId}\u0000${krId}`;
+
+export function countState(count: number, min: number, max: number): CountState {
+  return count < min ? 'below' : count > max ? 'above' : 'within';
+}
+
+/** `2 of 3–5`: a count against the cycle's range. */
+export function countText(count: number, min: number, max: number): string {
+  return `${count} of ${min}–${max}`;
+}
+
+/** `needs 1 more`, `ok`, `over by 1`: a reminder, never a score. */
+export function stateText(count: number, min: number, max: number): string {
+  return count < min ? `needs ${min - count} more` : count > max ? `over by ${count - max}` : 'ok';
+}
+
+/** `due 2026-07-10, 5 days left`, `due today (2026-07-10)`, `was due 2026-07-10, 140 days ago`. */
+export function dueText(due: string, daysLeft: number): string {
+  if (daysLeft === 0) return `due today (${due})`;
+  if (daysLeft > 0) return `due ${due}, ${daysLeft} day${daysLeft === 1 ? '' : 's'} left`;
+  return `was due ${due}, ${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago`;
+}
+
+/** `items claim −14 min, it moved −8 min (20 → 12)`: the over-claim check's numbers, in words. */
+export function overClaimText(o: OverClaim): string {
+  return `items claim ${signed(o.claimed)} ${o.unit}, it moved ${signed(o.actual)} ${o.unit} (${o.baseline} → ${o.current})`;
+}
+
+function signed(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return rounded > 0 ? `+${rounded}` : rounded === 0 ? '±0' : `−${Math.abs(rounded)}`;
+}
+
+/** Whole days from `from` to `to`, both `YYYY-MM-DD`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function childrenOf(goals: readonly ValidEntry<'goals'>[]): Map<string, string[]> {
+  const below = new Map<string, string[]>();
+  for (const g of goals) {
+    if (g.data.parent === undefined) continue;
+    const list = below.get(g.data.parent);
+    if (list) list.push(g.id);
+    else below.set(g.data.parent, [g.id]);
+  }
+  return below;
+}
+
+/** `id` and every goal below it; a loop (which the check reports) ends the walk. */
+function descendants(id: string, below: ReadonlyMap<string, string[]>): string[] {
+  const seen = new Set<string>();
+  const walk = (at: string) => {
+    if (seen.has(at)) return;
+    seen.add(at);
+    for (const child of below.get(at) ?? []) walk(child);
+  };
+  walk(id);
+  return [...seen];
+}
+
+const byTitle = (a: Item, b: Item) => compareText(a.data.title, b.data.title) || compareText(a.id, b.id);
+
+export function compareText(a: string, b: string): number {
+  return a.localeCompare(b, 'en');
+}

@@ -1,0 +1,632 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/cli/command.ts';
+import { command, npmSwallowedFlags, npmSwallowedMessage } from '../../src/cli/commands/new.ts';
+import { UsageError } from '../../src/cli/errors.ts';
+import { readEntry } from '../../src/core/read-entry.ts';
+import { check, makeTree } from '../helpers.ts';
+import { testContext } from './context.ts';
+
+/** Options parsed the way the dispatcher parses them, so `--no-input` and repeats behave as for users. */
+function parse(args: readonly string[]) {
+  const { values } = parseArgs({ args: [...args], options: command.options, strict: true, allowNegative: true, allowPositionals: false });
+  return values;
+}
+
+async function runNew(root: string, args: readonly string[], overrides: Partial<CommandContext> = {}) {
+  const ctx = testContext(root, overrides);
+  const code = await command.run(parse(args), ctx);
+  return { code, out: ctx.out(), err: ctx.err() };
+}
+
+/** The usage error's one line, or a failure when the call did not throw one. */
+async function usageError(root: string, args: readonly string[], overrides: Partial<CommandContext> = {}): Promise<string> {
+  try {
+    await runNew(root, args, overrides);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a UsageError');
+}
+
+const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
+
+/** Every file under content/ with its text: to show a run left the tree exactly as it was. */
+function snapshotTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(join(root, dir)).sort()) {
+      const path = `${dir}/${name}`;
+      if (statSync(join(root, path)).isDirectory()) {
+        out[`${path}/`] = '';
+        walk(path);
+      } else out[path] = read(root, path);
+    }
+  };
+  walk('content');
+  return out;
+}
+
+type Answers = Record<string, string | string[]>;
+
+const COMPLETE: Answers = {
+  author: ['ben', 'ana'],
+  title: 'Cache dependencies between CI runs',
+  summary: 'A warm dependency cache saves two minutes on every push.',
+  goal: ['ci-speed:ci-p50'],
+  outcome: 'delivered',
+  visibility: 'team',
+};
+
+/** The answers without some of them. */
+function without(answers: Answers, ...names: string[]): Answers {
+  return Object.fromEntries(Object.entries(answers).filter(([name]) => !names.includes(name)));
+}
+
+/** `--no-input` and one option per answer; repeated options for lists. */
+function flags(answers: Answers, input = false): string[] {
+  const out = input ? [] : ['--no-input'];
+  for (const [name, value] of Object.entries(answers)) for (const v of [value].flat()) out.push(`--${name}`, v);
+  return out;
+}
+
+// A second cycle, open on TODAY (2026-11-27), with no folder of items yet.
+const H2 = {
+  'content/cycles/2026-h2.md': '---\nname: H2 2026\nstart: 2026-07-01\nend: 2026-12-31\nsubmissions:\n  min: 0\n  max: 3\n---\n',
+  'content/goals/h2-reliability.md':
+    '---\ntitle: Fewer pages at night\nowner: ana\nteam: core\ncycle: 2026-h2\nstatus: on-track\nkey_results:\n  - id: pages\n    title: Night pages a week\n    unit: pages\n    baseline: 9\n    target: 2\n    current: 5\n---\n',
+};
+
+describe('new --no-input', () => {
+  it('writes an item that passes the check, and says what to do next', async () => {
+    const root = makeTree();
+    const result = await runNew(root, flags(COMPLETE));
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toMatchInlineSnapshot(`
+      "Created content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md
+
+      Next steps:
+        1. Edit it: fill in the sections, and add impact and evidence.
+        2. Check it: npm run check
+        3. Send it for review:
+             git switch -c cache-dependencies-between-ci-runs
+             git add content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md
+             git commit -m "Add Cache dependencies between CI runs"
+             git push -u origin HEAD
+           then open a pull request.
+      "
+    `);
+    expect(read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md')).toMatchInlineSnapshot(`
+      "---
+      title: Cache dependencies between CI runs
+      summary: A warm dependency cache saves two minutes on every push.
+      authors: [ben, ana]
+      cycle: 2026-h1
+      date: 2026-06-30
+      goals:
+        - goal: ci-speed
+          key_result: ci-p50
+      outcome: delivered
+      impact: [] # e.g. [{metric: Median CI time, key_result: ci-p50, before: 22, after: 11, unit: min}]
+      evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]
+      tags: [] # e.g. [ci, caching]
+      visibility: team
+      draft: false # true keeps it out of the site and the counts while you work on it
+      ---
+      ## Context
+
+      _What was the situation, and why did it matter?_
+
+      ## What we did
+
+      _What did you do? The key steps and decisions, and who did what._
+
+      ## Impact
+
+      _What changed, and for whom? Numbers where you have them, also under \`impact:\` above._
+
+      ## What we learned
+
+      _What would you keep, and what would you do differently?_
+      "
+    `);
+    expect(check(root)).toMatchObject({ exitCode: 0, stdout: '✓ No problems in 12 files\n' });
+  });
+
+  it('writes the short goal form without key results, and an unplanned item without goals', async () => {
+    const root = makeTree();
+    await runNew(root, flags({ ...COMPLETE, author: 'ana', goal: ['ci-speed', 'ship-faster'], outcome: 'partial', visibility: 'public' }));
+    const planned = read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md');
+    expect(planned).toContain('\ngoals: [ci-speed, ship-faster]\noutcome: partial\n');
+    const rest = without(COMPLETE, 'goal');
+    await runNew(root, flags({ ...rest, author: 'cleo', slug: 'support-fix', unplanned: 'Support: 40 tickets a week', outcome: 'missed' }));
+    const unplanned = read(root, 'content/accomplishments/2026-h1/support-fix.md');
+    expect(unplanned).toContain('\ndate: 2026-06-30\nunplanned: "Support: 40 tickets a week"\noutcome: missed\n');
+    expect(unplanned).not.toContain('goals:');
+    expect(check(root).exitCode).toBe(0);
+  });
+
+  it('defaults to the open cycle and today, and creates the cycle’s folder', async () => {
+    const root = makeTree(undefined, { files: H2 });
+    const rest = without(COMPLETE, 'goal');
+    const result = await runNew(root, flags({ ...rest, unplanned: 'Nobody else could.' }));
+    expect(result.code).toBe(0);
+    const text = read(root, 'content/accomplishments/2026-h2/cache-dependencies-between-ci-runs.md');
+    expect(text).toContain('\ncycle: 2026-h2\ndate: 2026-11-27\nunplanned: Nobody else could.\n');
+    expect(check(root).exitCode).toBe(0);
+  });
+
+  it('takes the cycle from --goal when --cycle is not given', async () => {
+    const root = makeTree(undefined, { files: H2 });
+    expect((await runNew(root, flags(COMPLETE))).code).toBe(0);
+    expect(read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md')).toContain(
+      '\ncycle: 2026-h1\ndate: 2026-06-30\n',
+    );
+  });
+
+  it('writes hostile titles and summaries so that they read back exactly', async () => {
+    const root = makeTree();
+    const title = '#1: "yes" — *not* an alias, & not: a map';
+    const summary = "no\n'quoted' \\ back\\slash: 1e3 # not a comment";
+    const result = await runNew(root, flags({ ...COMPLETE, title, summary }));
+    expect(result.code).toBe(0);
+    const text = read(root, 'content/accomplishments/2026-h1/1-yes-not-an-alias-and-not-a-map.md');
+    expect(text.split('\n').slice(1, 3)).toMatchInlineSnapshot(`
+      [
+        "title: "#1: \\"yes\\" — *not* an alias, & not: a map"",
+        "summary: "no\\n'quoted' \\\\ back\\\\slash: 1e3 # not a comment"",
+      ]
+    `);
+    const entry = readEntry(text);
+    expect(entry.ok && entry.data).toMatchObject({ title, summary });
+    expect(check(root).exitCode).toBe(0);
+  });
+
+  it('adds the headings site.yaml requires, and the new item passes that rule', async () => {
+    const site = read(makeTree(), 'content/site.yaml');
+    const root = makeTree(undefined, { files: { 'content/site.yaml': `${site}sections: [Impact, Risks]\n` } });
+    const result = await runNew(root, flags(COMPLETE));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^Created /);
+    const text = read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md');
+    expect(text.match(/^## .*/gm)).toEqual(['## Context', '## What we did', '## Impact', '## Risks', '## What we learned']);
+    // The older items lack the new section; the new one does not.
+    expect(check(root).stdout).toContain('cut-ci-time.md');
+    expect(check(root).stdout).not.toContain('cache-dependencies');
+  });
+
+  it('refuses to overwrite an existing item', async () => {
+    const root = makeTree();
+    const before = snapshotTree(root);
+    const result = await runNew(root, flags({ ...COMPLETE, slug: 'cut-ci-time' }));
+    expect(result).toMatchObject({ code: 1, out: '' });
+    expect(result.err).toMatchInlineSnapshot(`
+      "content/accomplishments/2026-h1/cut-ci-time.md exists already; nothing was written.
+        hint: choose another file name with --slug NAME
+      "
+    `);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('shows errors the new item causes, keeps the file and exits 1', async () => {
+    // Cleo is at the cycle's maximum of 3 and the due date has passed: a fourth item is an error.
+    const item = (slug: string) => ({
+      [`content/accomplishments/2026-h1/${slug}.md`]: `---\ntitle: ${slug}\nsummary: Done.\nauthors: [cleo]\ncycle: 2026-h1\ndate: 2026-02-02\nunplanned: Needed.\noutcome: delivered\nvisibility: team\n---\n## Impact\n\nSome.\n`,
+    });
+    const root = makeTree(undefined, { files: { ...item('one-more'), ...item('two-more') } });
+    const result = await runNew(root, flags({ ...COMPLETE, author: 'cleo' }));
+    expect(result.code).toBe(1);
+    expect(result.out).toMatchInlineSnapshot(`
+      "content/people/cleo.md:1:1 error submission-count Cleo Park has 4 accomplishments in cycle \`2026-h1\`, expected at most 3
+        hint: merge related items, or mark the least important ones \`draft: true\`
+        > 1 | ---
+            | ^^^
+          2 | name: Cleo Park
+
+      ✖ 1 error and 0 warnings in 1 file (14 files checked)
+
+      Wrote content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md, but the check found errors: fix them, then run \`npm run check\`.
+      "
+    `);
+    expect(existsSync(join(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md'))).toBe(true);
+  });
+});
+
+describe('usage errors', () => {
+  it('lists every missing option at once', async () => {
+    expect(await usageError(makeTree(), ['--no-input'])).toMatchInlineSnapshot(
+      `"missing --author, --title, --summary, --goal (or --unplanned), --outcome and --visibility, which --no-input needs as options — see \`throughline new --help\`"`,
+    );
+  });
+
+  it('lists every invalid value at once, with what was meant', async () => {
+    const message = await usageError(
+      makeTree(),
+      flags({
+        author: ['bem', 'ana'],
+        title: 'x'.repeat(121),
+        summary: '   ',
+        cycle: '2026-h3',
+        goal: ['ci-sped', 'ci-speed:ci-p5'],
+        outcome: 'deliverd',
+        visibility: 'tema',
+        date: '2026-02-30',
+        slug: 'Bad_Slug',
+      }),
+    );
+    expect(message.split('; ')).toMatchInlineSnapshot(`
+      [
+        "--author \`bem\` is not in content/people/ (did you mean \`ben\`?)",
+        "--title is 121 characters long, expected at most 120",
+        "--summary is empty",
+        "--cycle \`2026-h3\` is not in content/cycles/ (did you mean \`2026-h1\`?)",
+        "--goal \`ci-sped\` is not in content/goals/ (did you mean \`ci-speed\`?)",
+        "--goal \`ci-speed:ci-p5\`: \`ci-p5\` is not a key result of \`ci-speed\`, expected \`ci-p50\`",
+        "--outcome \`deliverd\` is not an outcome, expected \`delivered\`, \`partial\`, \`missed\` or \`learning\` (did you mean \`delivered\`?)",
+        "--visibility \`tema\` is not a visibility, expected \`public\`, \`team\` or \`private\`",
+        "--slug \`Bad_Slug\` is not a file name, expected lowercase letters and digits in words joined by \`-\`, at most 64 characters, such as \`cut-ci-time\`",
+        "--date \`2026-02-30\` is not a date, expected YYYY-MM-DD such as 2026-11-27 — see \`throughline new --help\`",
+      ]
+    `);
+  });
+
+  it('checks goals, key results and dates against the cycle', async () => {
+    const root = makeTree(undefined, { files: H2 });
+    const rest = without(COMPLETE, 'goal');
+    expect(
+      await usageError(root, flags({ ...rest, cycle: '2026-h1', goal: ['h2-reliability', 'ship-faster:x'], date: '2026-07-01' })),
+    ).toMatchInlineSnapshot(
+      `"--goal \`ship-faster:x\`: goal \`ship-faster\` has no key results, so write \`--goal ship-faster\`; --goal \`h2-reliability\` is a goal of cycle \`2026-h2\`, not of \`2026-h1\`; --date 2026-07-01 is outside cycle \`2026-h1\`, expected 2026-01-01 to 2026-06-30 — see \`throughline new --help\`"`,
+    );
+    expect(await usageError(root, flags({ ...rest, goal: ['h2-reliability', 'ci-speed'] }))).toMatchInlineSnapshot(
+      `"--goal: the goals are in different cycles (\`2026-h2\`, \`2026-h1\`), expected goals of one cycle — see \`throughline new --help\`"`,
+    );
+    expect(await usageError(root, flags({ ...rest, goal: 'ci-speed', unplanned: 'Because.' }))).toMatchInlineSnapshot(
+      `"--goal and --unplanned both given, expected one: work either moved goals or was unplanned — see \`throughline new --help\`"`,
+    );
+    expect(await usageError(root, flags({ ...rest, unplanned: 'Because.', date: '2026-11-28' }))).toMatchInlineSnapshot(
+      `"--date 2026-11-28 is after today (2026-11-27) — see \`throughline new --help\`"`,
+    );
+  });
+
+  it('refuses a cycle that has not started', async () => {
+    const root = makeTree(undefined, {
+      files: { 'content/cycles/2027-h1.md': '---\nname: H1 2027\nstart: 2027-01-01\nend: 2027-06-30\n---\n' },
+    });
+    const rest = without(COMPLETE, 'goal');
+    expect(await usageError(root, flags({ ...rest, unplanned: 'Why.', cycle: '2027-h1' }))).toMatchInlineSnapshot(
+      `"cycle \`2027-h1\` starts on 2027-01-01, after today (2026-11-27), so it can have no items yet — see \`throughline new --help\`"`,
+    );
+  });
+
+  it('asks for --slug when the title gives no file name', async () => {
+    const root = makeTree();
+    expect(await usageError(root, flags({ ...COMPLETE, title: '日本語のタイトル' }))).toMatchInlineSnapshot(
+      `"--title has no letters or digits to make a file name from, so pass --slug NAME — see \`throughline new --help\`"`,
+    );
+    expect((await runNew(root, flags({ ...COMPLETE, title: '日本語のタイトル', slug: 'japanese-title' }))).code).toBe(0);
+    expect(read(root, 'content/accomplishments/2026-h1/japanese-title.md')).toContain('\ntitle: 日本語のタイトル\n');
+  });
+
+  it('refuses what only the whole item breaks, such as too many authors, before writing', async () => {
+    const people: Record<string, string> = {};
+    const ids = Array.from({ length: 13 }, (_, i) => `person-${String.fromCharCode(97 + i)}`);
+    for (const id of ids) people[`content/people/${id}.md`] = `---\nname: ${id}\nrole: Engineer\nteam: core\n---\n`;
+    const root = makeTree(undefined, { files: people });
+    const before = snapshotTree(root);
+    expect(await usageError(root, flags({ ...COMPLETE, author: ids }))).toMatchInlineSnapshot(
+      `"--author: \`authors\` has 13 entries, expected at most 12"`,
+    );
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('does not wait for answers when stdin is not a terminal', async () => {
+    expect(await usageError(makeTree(), flags({ author: 'ana', title: 'T' }, true), { stdinIsTTY: false })).toMatchInlineSnapshot(
+      `"stdin is not a terminal, so \`new\` cannot ask for --summary, --goal (or --unplanned), --outcome and --visibility: pass them as options, with --no-input — see \`throughline new --help\`"`,
+    );
+  });
+
+  it('runs without asking when stdin is not a terminal but every answer is given', async () => {
+    const root = makeTree();
+    const result = await runNew(root, flags(COMPLETE, true), { stdinIsTTY: false });
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(existsSync(join(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md'))).toBe(true);
+  });
+});
+
+describe('flags npm swallowed', () => {
+  it('are found only when npm runs the `new` script', () => {
+    const env = {
+      npm_lifecycle_event: 'new',
+      npm_config_title: 'true',
+      npm_config_input: '',
+      npm_config_registry: 'https://registry.npmjs.org/',
+    };
+    expect(npmSwallowedFlags(env)).toEqual(['--title', '--no-input']);
+    expect(npmSwallowedFlags({ ...env, npm_lifecycle_event: 'check' })).toEqual([]);
+    expect(npmSwallowedFlags({ npm_lifecycle_event: 'new', npm_config_goal: 'ci-speed', npm_config_input: 'true' })).toEqual([
+      '--goal',
+      '--input',
+    ]);
+  });
+
+  it('are explained with the `--` that fixes them', async () => {
+    expect(npmSwallowedMessage(['--title', '--no-input'])).toMatchInlineSnapshot(
+      `"npm kept --title and --no-input for itself, so \`new\` never saw them; put \`--\` before the options: npm run new -- --title … --no-input"`,
+    );
+    expect(npmSwallowedMessage(['--author'])).toMatchInlineSnapshot(
+      `"npm kept --author for itself, so \`new\` never saw it; put \`--\` before the options: npm run new -- --author …"`,
+    );
+    const env = { npm_lifecycle_event: 'new', npm_config_author: 'true' };
+    expect(await usageError(makeTree(), flags(COMPLETE), { env })).toBe(npmSwallowedMessage(['--author']));
+  });
+});
+
+// eslint-disable-next-line no-control-regex -- ANSI escapes are what is being removed
+const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/g;
+
+const ENTER = '\r';
+const DOWN = '\u001B[B';
+const UP = '\u001B[A';
+const SPACE = ' ';
+const CTRL_C = '\u0003';
+const ESCAPE = '\u001B';
+
+/**
+ * Runs `new` with prompts on a fake terminal. `answer(prompt, keys)` waits until the prompt's text
+ * appears after the previous one, then types: no sleeps, so it is as fast and as steady as the
+ * prompts themselves.
+ */
+function terminal(root: string, args: readonly string[] = [], overrides: Partial<CommandContext> = {}) {
+  const stdin = new PassThrough();
+  const ctx = testContext(root, { stdin, stdinIsTTY: true, ...overrides });
+  const screen = () => ctx.out().replace(ANSI, '');
+  let from = 0;
+  const done = Promise.resolve(command.run(parse(args), ctx));
+  let finished = false;
+  void done.finally(() => (finished = true));
+  const appeared = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const settle = (error?: Error) => {
+        settled = true;
+        ctx.stdout.off('data', look);
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      function look() {
+        if (settled) return;
+        const at = screen().indexOf(text, from);
+        if (at !== -1) {
+          from = at + text.length;
+          settle();
+        } else if (finished) settle(new Error(`the command ended before asking “${text}”:\n${screen()}`));
+      }
+      const timer = setTimeout(() => {
+        settle(new Error(`no prompt “${text}” after 5 s:\n${screen().slice(from)}`));
+      }, 5000);
+      ctx.stdout.on('data', look);
+      void done.finally(look);
+      look();
+    });
+  return {
+    async answer(prompt: string, ...keys: string[]) {
+      await appeared(prompt);
+      for (const key of keys) stdin.write(key);
+    },
+    appeared,
+    screen,
+    async result() {
+      const code = await done;
+      return { code, out: screen(), err: ctx.err() };
+    },
+  };
+}
+
+/**
+ * What stays on the screen once the prompts are done: each question with its answer (clack marks
+ * answered questions with ◇), then the closing lines.
+ */
+function transcript(screen: string): string {
+  const answered = screen
+    .split('◇  ')
+    .slice(1)
+    .map((part) => part.split('\n').slice(0, 2).join('\n'));
+  return [...answered, screen.slice(screen.lastIndexOf('└  '))].join('\n');
+}
+
+describe('new with prompts', () => {
+  it('asks every question in order and writes what was picked', async () => {
+    const root = makeTree();
+    const t = terminal(root);
+    // People alphabetically by name: Ana Silva, Ben Carter, Cleo Park.
+    await t.answer('Who are you?', DOWN, ENTER);
+    await t.answer('Who worked on it with you?', SPACE, ENTER);
+    await t.answer('Title', 'Cache dependencies between CI runs', ENTER);
+    await t.answer('Summary', 'A warm dependency cache saves two minutes on every push.', ENTER);
+    // The goal tree: Ship changes faster, with Halve CI time under it, then "none".
+    await t.answer('Which goals did it move?', DOWN, SPACE, ENTER);
+    await t.answer('Which key result of “Halve CI time” did it move?', UP, ENTER);
+    await t.answer('Outcome', ENTER);
+    await t.answer('Who may see it?', ENTER);
+    // The cycle is over: the date offered is its last day.
+    await t.answer('When did it land?', ENTER);
+    const result = await t.result();
+    expect(result.code).toBe(0);
+    const written = read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md');
+    expect(written.split('---')[1]).toMatchInlineSnapshot(`
+      "
+      title: Cache dependencies between CI runs
+      summary: A warm dependency cache saves two minutes on every push.
+      authors: [ben, ana]
+      cycle: 2026-h1
+      date: 2026-06-30
+      goals:
+        - goal: ci-speed
+          key_result: ci-p50
+      outcome: delivered
+      impact: [] # e.g. [{metric: Median CI time, key_result: ci-p50, before: 22, after: 11, unit: min}]
+      evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]
+      tags: [] # e.g. [ci, caching]
+      visibility: team
+      draft: false # true keeps it out of the site and the counts while you work on it
+      "
+    `);
+    expect(transcript(result.out)).toMatchInlineSnapshot(`
+      "Who are you?
+      │  Ben Carter (ben)
+      Who worked on it with you? (space picks, enter goes on; none is fine)
+      │  Ana Silva (ana)
+      Title: what changed, as a result?
+      │  Cache dependencies between CI runs
+      Summary: one or two sentences on what you did
+      │  A warm dependency cache saves two minutes on every push.
+      Which goals did it move? (space picks, enter goes on)
+      │     Halve CI time — ci-speed
+      Which key result of “Halve CI time” did it move?
+      │  Median CI time — ci-p50
+      Outcome
+      │  delivered — it shipped and did what it set out to do
+      Who may see it?
+      │  team — the team’s own site (the usual choice)
+      When did it land? (YYYY-MM-DD)
+      │  2026-06-30
+      └  Created content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md
+
+      Next steps:
+        1. Edit it: fill in the sections, and add impact and evidence.
+        2. Check it: npm run check
+        3. Send it for review:
+             git switch -c cache-dependencies-between-ci-runs
+             git add content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md
+             git commit -m "Add Cache dependencies between CI runs"
+             git push -u origin HEAD
+           then open a pull request.
+      "
+    `);
+    expect(check(root).exitCode).toBe(0);
+  });
+
+  it('shows people as “name (id)” and goals as an indented tree', async () => {
+    const t = terminal(makeTree());
+    await t.appeared('Who are you?');
+    await t.appeared('Ana Silva (ana)');
+    await t.answer('Cleo Park (cleo)', ENTER);
+    await t.answer('Who worked on it with you?', ENTER);
+    await t.answer('Title', 'T', ENTER);
+    await t.answer('Summary', 'S', ENTER);
+    await t.appeared('Which goals did it move?');
+    await t.appeared('Ship changes faster — ship-faster\n');
+    await t.appeared('   Halve CI time — ci-speed\n');
+    await t.answer('none: unplanned work that mattered anyway', CTRL_C);
+    expect((await t.result()).code).toBe(130);
+  });
+
+  it('asks only what the options leave out', async () => {
+    const root = makeTree();
+    const rest = without(COMPLETE, 'outcome');
+    const t = terminal(root, flags({ ...rest, date: '2026-05-04' }, true));
+    await t.answer('Outcome', DOWN, DOWN, DOWN, ENTER);
+    const result = await t.result();
+    expect(result.code).toBe(0);
+    expect(result.out).not.toMatch(/Who are you|Title|Summary|Which goals|Who may see|When did it land/);
+    const written = read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md');
+    expect(written).toContain('\ndate: 2026-05-04\n');
+    expect(written).toContain('\noutcome: learning\n');
+    expect(written).toContain('## What we learned\n\n_What did this bet teach you, and what would you try next?_\n');
+  });
+
+  it('takes unplanned work with its reason, and re-asks until the answer is valid', async () => {
+    const root = makeTree();
+    const t = terminal(root, flags({ author: 'cleo', title: 'Fix the login loop again', summary: 'Old sessions bounced.' }, true));
+    await t.answer('Which goals did it move?', DOWN, DOWN, SPACE, ENTER);
+    await t.answer('Why did it matter', ENTER);
+    await t.answer('The reason is empty', 'Support: 40 tickets in a week.', ENTER);
+    await t.answer('Outcome', ENTER);
+    await t.answer('Who may see it?', UP, ENTER);
+    await t.answer('When did it land?', '\u0015', '2026-07-01', ENTER);
+    await t.answer('The date 2026-07-01 is outside cycle `2026-h1`', '\u0015', '2026-02-03', ENTER);
+    const result = await t.result();
+    expect(result.code).toBe(0);
+    const written = read(root, 'content/accomplishments/2026-h1/fix-the-login-loop-again.md');
+    expect(written.split('---')[1]).toMatchInlineSnapshot(`
+      "
+      title: Fix the login loop again
+      summary: Old sessions bounced.
+      authors: [cleo]
+      cycle: 2026-h1
+      date: 2026-02-03
+      unplanned: "Support: 40 tickets in a week."
+      outcome: delivered
+      impact: [] # e.g. [{metric: Median CI time, before: 22, after: 11, unit: min}]
+      evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]
+      tags: [] # e.g. [ci, caching]
+      visibility: public
+      draft: false # true keeps it out of the site and the counts while you work on it
+      "
+    `);
+  });
+
+  it('asks for another file name when the title’s is taken', async () => {
+    const root = makeTree();
+    const rest = without(COMPLETE, 'title');
+    const t = terminal(root, flags({ ...rest, date: '2026-05-04' }, true));
+    await t.answer('Title', 'Cut CI time', ENTER);
+    await t.answer('content/accomplishments/2026-h1/cut-ci-time.md exists already.', 'cut-ci-time', ENTER);
+    await t.answer('That file exists already', '-again', ENTER);
+    expect((await t.result()).code).toBe(0);
+    expect(read(root, 'content/accomplishments/2026-h1/cut-ci-time-again.md')).toContain('\ntitle: Cut CI time\n');
+  });
+
+  it('pre-selects the person git knows as user.name', async () => {
+    const root = makeTree();
+    const gitconfig = join(root, 'gitconfig');
+    writeFileSync(gitconfig, '[user]\n\tname = Cleo Park\n');
+    const env = { PATH: process.env['PATH'] ?? '', GIT_CONFIG_GLOBAL: gitconfig, GIT_CONFIG_NOSYSTEM: '1' };
+    const rest = without(COMPLETE, 'author');
+    const t = terminal(root, flags({ ...rest, date: '2026-05-04' }, true), { env });
+    await t.answer('Who are you?', ENTER);
+    await t.answer('Who worked on it with you?', ENTER);
+    expect((await t.result()).code).toBe(0);
+    expect(read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md')).toContain('\nauthors: [cleo]\n');
+  });
+
+  it('writes nothing when cancelled with Ctrl-C, and creates no folder', async () => {
+    const root = makeTree(undefined, { files: H2 });
+    const before = snapshotTree(root);
+    const t = terminal(root);
+    await t.answer('Who are you?', ENTER);
+    await t.answer('Who worked on it with you?', ENTER);
+    await t.answer('Which cycle?', ENTER);
+    await t.answer('Title', 'Half a title', CTRL_C);
+    const result = await t.result();
+    expect(result.code).toBe(130);
+    expect(transcript(result.out)).toMatchInlineSnapshot(`
+      "Who are you?
+      │  Ana Silva (ana)
+      Who worked on it with you? (space picks, enter goes on; none is fine)
+      │  none
+      Which cycle?
+      │  H2 2026 (2026-h2)
+      └  Cancelled; nothing was written.
+
+      "
+    `);
+    expect(snapshotTree(root)).toEqual(before);
+    expect(existsSync(join(root, 'content/accomplishments/2026-h2'))).toBe(false);
+  });
+
+  it('writes nothing when cancelled with Escape', async () => {
+    const root = makeTree();
+    const before = snapshotTree(root);
+    const t = terminal(root, flags({ author: 'ana', title: 'T', summary: 'S', goal: 'ci-speed' }, true));
+    await t.answer('Outcome', ESCAPE);
+    expect(await t.result()).toMatchObject({ code: 130, err: '' });
+    expect(snapshotTree(root)).toEqual(before);
+  });
+});
