@@ -87,3 +87,20 @@ export function pullRequestOutput(scenario: string, author: string): string {
   const result = check(root, { changedSince: 'HEAD', prAuthor: author });
   return `exit ${result.exitCode}\n${result.stdout}`;
 }
+
+/** An accomplishment file: sensible defaults, `fields` over them (JSON is valid YAML). */
+export function itemText(fields: Record<string, unknown>): string {
+  const data = {
+    title: 'An item',
+    summary: 'A summary.',
+    authors: ['ana'],
+    cycle: '2026-h1',
+    date: '2026-03-01',
+    goals: ['ci-speed'],
+    outcome: 'delivered',
+    visibility: 'team',
+    ...fields,
+  };
+  const yaml = Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  return `---\n${yaml.join('\n')}\n---\n## Impact\n\nIt helped.\n`;
+}

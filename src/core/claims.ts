@@ -75,3 +75,21 @@ function sum<I extends HasItem>(claims: Claim<I>[], kr: KeyResult): KeyResultCla
   const overClaimed = claims.length > 0 && direction * claimed > direction * actual + 1e-9 * Math.max(1, Math.abs(actual));
   return { claims, claimed, actual, overClaimed };
 }
+
+/**
+ * The key results an item names, as `goal\0kr` keys: through `goals[].key_result`, and through
+ * `impact[].key_result` on the one goal of the item's that owns it. The site's goal pages group items
+ * and `status` finds key results nothing names with it.
+ */
+export function namedKeyResults(item: Accomplishment, goal: (id: string) => Goal | undefined): string[] {
+  return [
+    ...item.goals.flatMap((link) => (link.key_result === undefined ? [] : [keyResultKey(link.goal, link.key_result)])),
+    ...item.impact.flatMap((m) => {
+      const owner = m.key_result === undefined ? undefined : keyResultOwner(item, m.key_result, goal);
+      return owner === undefined || m.key_result === undefined ? [] : [keyResultKey(owner, m.key_result)];
+    }),
+  ];
+}
+
+/** The key of one key result of one goal, for grouping. */
+export const keyResultKey = (goalId: string, krId: string) => `${goalId}\u0000${krId}`;

@@ -1,5 +1,4 @@
-import type { Accomplishment, Goal } from '../schema/index.ts';
-import { claimIndex, keyResultOwner } from './claims.ts';
+import { claimIndex, keyResultKey, namedKeyResults } from './claims.ts';
 import { valid, type Content, type ValidEntry } from './content.ts';
 import { itemsPerPerson } from './submission-counts.ts';
 
@@ -143,23 +142,6 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
     ),
   };
 }
-
-/**
- * The key results an item names, as `goal\0kr` keys: through `goals[].key_result`, and through
- * `impact[].key_result` on the one goal of the item's that owns it. The site's goal pages group
- * items the same way.
- */
-export function namedKeyResults(item: Accomplishment, goal: (id: string) => Goal | undefined): string[] {
-  return [
-    ...item.goals.flatMap((link) => (link.key_result === undefined ? [] : [keyResultKey(link.goal, link.key_result)])),
-    ...item.impact.flatMap((m) => {
-      const owner = m.key_result === undefined ? undefined : keyResultOwner(item, m.key_result, goal);
-      return owner === undefined || m.key_result === undefined ? [] : [keyResultKey(owner, m.key_result)];
-    }),
-  ];
-}
-
-const keyResultKey = (goalId: string, krId: string) => `${goalId}\u0000${krId}`;
 
 export function countState(count: number, min: number, max: number): CountState {
   return count < min ? 'below' : count > max ? 'above' : 'within';

@@ -1,6 +1,6 @@
 import type { Accomplishment, Cycle, Goal, KeyResult, Person, Site, Team } from '../schema/index.ts';
 import { allows, type Audience } from './audience.ts';
-import { claimIndex, keyResultOwner, type KeyResultClaims } from '../core/claims.ts';
+import { claimIndex, keyResultKey, namedKeyResults, type KeyResultClaims } from '../core/claims.ts';
 import { cycleCoverage, type PersonCoverage } from './coverage.ts';
 import type { Doc, Entry } from './entry.ts';
 import { goalTree, type GoalTree, type TreeStep } from './goal-tree.ts';
@@ -113,15 +113,8 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
     return Object.assign((key: string) => map.get(key) ?? [], { keys: () => map.keys() });
   };
   const itemsOfGoal = group((i) => i.data.goals.map((l) => l.goal));
-  const krKey = (goalId: string, krId: string) => `${goalId}\u0000${krId}`;
-  const byKeyResult = group((i) => [
-    ...i.data.goals.flatMap((l) => (l.key_result === undefined ? [] : [krKey(l.goal, l.key_result)])),
-    ...i.data.impact.flatMap((m) => {
-      const owner = m.key_result === undefined ? undefined : keyResultOwner(i.data, m.key_result, (id) => anyGoal.get(id));
-      return owner === undefined || m.key_result === undefined ? [] : [krKey(owner, m.key_result)];
-    }),
-  ]);
-  const itemsOfKeyResult = (goalId: string, krId: string) => byKeyResult(krKey(goalId, krId));
+  const byKeyResult = group((i) => namedKeyResults(i.data, (id) => anyGoal.get(id)));
+  const itemsOfKeyResult = (goalId: string, krId: string) => byKeyResult(keyResultKey(goalId, krId));
   const itemsOfPerson = group((i) => i.data.authors);
   const itemsOfCycle = group((i) => [i.data.cycle]);
   const tagged = group((i) => i.data.tags);

@@ -95,6 +95,36 @@ describe('exit codes', () => {
   });
 });
 
+describe('options npm kept for itself', () => {
+  // `npm run new --title "Fix it" --no-input` (no `--`): npm keeps the flags as its own configs,
+  // exports them as npm_config_*, and hands the script only the stray value.
+  it('are named, with the `--` that fixes them', () => {
+    const npm = {
+      npm_lifecycle_event: 'new',
+      npm_config_title: 'true',
+      npm_config_input: '',
+      npm_config_registry: 'https://registry.npmjs.org/',
+    };
+    const result = run(['new', 'Fix it'], { cwd: makeTree(), env: npm });
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "throughline: npm kept --title and --no-input for itself, so \`new\` never saw them; put \`--\` before the options: npm run new -- --title … --no-input
+      "
+    `);
+    // Another script's configs are not this command's business.
+    expect(run(['check'], { cwd: makeTree(), env: { ...npm, npm_lifecycle_event: 'check' } }).code).toBe(0);
+  });
+  it('leave a stray value that says how to pass it, when npm knows the flag itself', () => {
+    // npm has its own --format, so nothing is exported for it.
+    const result = run(['check', 'json'], { cwd: makeTree(), env: { npm_lifecycle_event: 'check' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "throughline: unexpected argument \`json\`; check takes options only; through npm, put \`--\` before the options: npm run check -- --option …
+      "
+    `);
+  });
+});
+
 describe('formats', () => {
   it('pretty: colour only when asked for, never with NO_COLOR', () => {
     const root = makeTree(undefined, { files: BROKEN });

@@ -1,5 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { CommandContext } from '../../src/cli/command.ts';
+import { parseArgs } from 'node:util';
+import type { CommandContext, CommandSpec } from '../../src/cli/command.ts';
+import { UsageError } from '../../src/cli/errors.ts';
 import { TODAY } from '../helpers.ts';
 
 export interface TestContext extends CommandContext {
@@ -30,4 +32,16 @@ export function testContext(root: string, options: Partial<CommandContext> = {})
     out: () => out,
     err: () => err,
   };
+}
+
+/** Runs a command as the dispatcher does: its options parsed strictly, a usage error as exit 2. */
+export async function invoke(spec: CommandSpec, args: string[], ctx: TestContext): Promise<number> {
+  try {
+    const { values } = parseArgs({ args, options: spec.options, strict: true, allowNegative: true });
+    return await spec.run(values, ctx);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    ctx.stderr.write(`throughline: ${error.message}\n`);
+    return 2;
+  }
 }

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/command.ts';
-import { command, npmSwallowedFlags, npmSwallowedMessage } from '../../src/cli/commands/new.ts';
+import { command } from '../../src/cli/commands/new.ts';
 import { UsageError } from '../../src/cli/errors.ts';
 import { readEntry } from '../../src/core/read-entry.ts';
 import { check, makeTree } from '../helpers.ts';
@@ -335,34 +335,6 @@ describe('usage errors', () => {
     const result = await runNew(root, flags(COMPLETE, true), { stdinIsTTY: false });
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(existsSync(join(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md'))).toBe(true);
-  });
-});
-
-describe('flags npm swallowed', () => {
-  it('are found only when npm runs the `new` script', () => {
-    const env = {
-      npm_lifecycle_event: 'new',
-      npm_config_title: 'true',
-      npm_config_input: '',
-      npm_config_registry: 'https://registry.npmjs.org/',
-    };
-    expect(npmSwallowedFlags(env)).toEqual(['--title', '--no-input']);
-    expect(npmSwallowedFlags({ ...env, npm_lifecycle_event: 'check' })).toEqual([]);
-    expect(npmSwallowedFlags({ npm_lifecycle_event: 'new', npm_config_goal: 'ci-speed', npm_config_input: 'true' })).toEqual([
-      '--goal',
-      '--input',
-    ]);
-  });
-
-  it('are explained with the `--` that fixes them', async () => {
-    expect(npmSwallowedMessage(['--title', '--no-input'])).toMatchInlineSnapshot(
-      `"npm kept --title and --no-input for itself, so \`new\` never saw them; put \`--\` before the options: npm run new -- --title … --no-input"`,
-    );
-    expect(npmSwallowedMessage(['--author'])).toMatchInlineSnapshot(
-      `"npm kept --author for itself, so \`new\` never saw it; put \`--\` before the options: npm run new -- --author …"`,
-    );
-    const env = { npm_lifecycle_event: 'new', npm_config_author: 'true' };
-    expect(await usageError(makeTree(), flags(COMPLETE), { env })).toBe(npmSwallowedMessage(['--author']));
   });
 });
 

@@ -1,50 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { CommandSpec } from '../../src/cli/command.ts';
 import { command } from '../../src/cli/commands/report.ts';
-import { UsageError } from '../../src/cli/errors.ts';
 import { REPORT_MARKER } from '../../src/core/report.ts';
-import { makeTree } from '../helpers.ts';
-import { testContext, type TestContext } from './context.ts';
-
-/** Runs a command as the dispatcher does: its options parsed strictly, a usage error as exit 2. */
-async function invoke(spec: CommandSpec, args: string[], ctx: TestContext): Promise<number> {
-  try {
-    const { values } = parseArgs({ args, options: spec.options, strict: true, allowNegative: true });
-    return await spec.run(values, ctx);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    ctx.stderr.write(`throughline: ${error.message}\n`);
-    return 2;
-  }
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
-}
-
-/** An accomplishment file: sensible defaults, `fields` over them (JSON is valid YAML). */
-function item(fields: Record<string, unknown>): string {
-  const data = {
-    title: 'An item',
-    summary: 'A summary.',
-    authors: ['ana'],
-    cycle: '2026-h1',
-    date: '2026-03-01',
-    goals: ['ci-speed'],
-    outcome: 'delivered',
-    visibility: 'team',
-    ...fields,
-  };
-  const yaml = Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  return `---\n${yaml.join('\n')}\n---\n## Impact\n\nIt helped.\n`;
-}
+import { git, itemText, makeTree } from '../helpers.ts';
+import { invoke, testContext } from './context.ts';
 
 const ITEMS = 'content/accomplishments/2026-h1';
 
@@ -59,7 +19,7 @@ const zw = (text: string) => text.replaceAll('\u200B', '⟨zwsp⟩');
 function pullRequest(dir = ''): { repo: string; root: string } {
   const repo = makeTree(undefined, {
     files: {
-      [`${ITEMS}/old-duplicate.md`]: item({ title: 'Old duplicate', authors: ['cleo'] }),
+      [`${ITEMS}/old-duplicate.md`]: itemText({ title: 'Old duplicate', authors: ['cleo'] }),
       'content/people/cleo.md': '---\nname: Cleo Park\nrole: Designer\nteam: core\ngithub: cleo-gh\n---\n',
     },
   });
@@ -77,10 +37,10 @@ function pullRequest(dir = ''): { repo: string; root: string } {
   };
   write(
     `${ITEMS}/runbook.md`,
-    item({ title: 'Wrote the on-call runbook', authors: ['cleo'], goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }] }),
+    itemText({ title: 'Wrote the on-call runbook', authors: ['cleo'], goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }] }),
   );
-  write(`${ITEMS}/broken.md`, item({ title: 'Broken', authors: ['bne'], outcome: 'shipped' }));
-  write(`${ITEMS}/payroll.md`, item({ title: 'Secret payroll fix', authors: ['ben'], visibility: 'private' }));
+  write(`${ITEMS}/broken.md`, itemText({ title: 'Broken', authors: ['bne'], outcome: 'shipped' }));
+  write(`${ITEMS}/payroll.md`, itemText({ title: 'Secret payroll fix', authors: ['ben'], visibility: 'private' }));
   const cut = readFileSync(join(root, `${ITEMS}/cut-ci-time.md`), 'utf8');
   write(`${ITEMS}/cut-ci-time.md`, cut.replace('authors: [ben, ana]', 'authors: [ben, ana, cleo]'));
   rmSync(join(root, `${ITEMS}/old-duplicate.md`));

@@ -1,41 +1,9 @@
-import { parseArgs } from 'node:util';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import type { CommandSpec } from '../../src/cli/command.ts';
 import { command } from '../../src/cli/commands/status.ts';
-import { UsageError } from '../../src/cli/errors.ts';
 import { displayWidth } from '../../src/cli/format/status-table.ts';
-import { makeTree, type TreeOptions } from '../helpers.ts';
-import { testContext, type TestContext } from './context.ts';
-
-/** Runs a command as the dispatcher does: its options parsed strictly, a usage error as exit 2. */
-async function invoke(spec: CommandSpec, args: string[], ctx: TestContext): Promise<number> {
-  try {
-    const { values } = parseArgs({ args, options: spec.options, strict: true, allowNegative: true });
-    return await spec.run(values, ctx);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    ctx.stderr.write(`throughline: ${error.message}\n`);
-    return 2;
-  }
-}
-
-/** An accomplishment file: sensible defaults, `fields` over them (JSON is valid YAML). */
-function item(fields: Record<string, unknown>): string {
-  const data = {
-    title: 'An item',
-    summary: 'A summary.',
-    authors: ['ana'],
-    cycle: '2026-h1',
-    date: '2026-03-01',
-    goals: ['ci-speed'],
-    outcome: 'delivered',
-    visibility: 'team',
-    ...fields,
-  };
-  const yaml = Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  return `---\n${yaml.join('\n')}\n---\n## Impact\n\nIt helped.\n`;
-}
+import { itemText, makeTree, type TreeOptions } from '../helpers.ts';
+import { invoke, testContext, type TestContext } from './context.ts';
 
 const ITEMS = 'content/accomplishments/2026-h1';
 
@@ -49,8 +17,8 @@ const SECRET = 'Quietly fixed the payroll export';
 const TEAM: TreeOptions = {
   files: {
     'content/people/wang.md': '---\nname: 王芳\nrole: Engineer\nteam: core\n---\n',
-    [`${ITEMS}/draft.md`]: item({ title: 'Half-done thing', authors: ['cleo'], draft: true }),
-    [`${ITEMS}/secret.md`]: item({ title: SECRET, authors: ['cleo', 'ana'], visibility: 'private', goals: [], unplanned: 'Payroll.' }),
+    [`${ITEMS}/draft.md`]: itemText({ title: 'Half-done thing', authors: ['cleo'], draft: true }),
+    [`${ITEMS}/secret.md`]: itemText({ title: SECRET, authors: ['cleo', 'ana'], visibility: 'private', goals: [], unplanned: 'Payroll.' }),
     'content/goals/docs.md':
       '---\ntitle: Write the runbook\nowner: ana\nteam: core\ncycle: 2026-h1\nstatus: at-risk\nkey_results:\n  - {id: pages, title: Runbook pages, unit: pages, baseline: 0, target: 20, current: 4}\n---\n',
   },
@@ -130,9 +98,9 @@ describe('throughline status', () => {
     const { out } = await status(['--cycle', '2026-h1'], {
       files: {
         'content/people/aaron.md': '---\nname: Zed Young\nrole: Engineer\nteam: core\n---\n',
-        [`${ITEMS}/z1.md`]: item({ authors: ['aaron'] }),
-        [`${ITEMS}/z2.md`]: item({ authors: ['aaron'] }),
-        [`${ITEMS}/z3.md`]: item({ authors: ['aaron'] }),
+        [`${ITEMS}/z1.md`]: itemText({ authors: ['aaron'] }),
+        [`${ITEMS}/z2.md`]: itemText({ authors: ['aaron'] }),
+        [`${ITEMS}/z3.md`]: itemText({ authors: ['aaron'] }),
       },
     });
     expect(out.split('\n').filter((line) => line.includes(' of 1–3'))).toMatchInlineSnapshot(`
@@ -229,7 +197,7 @@ describe('throughline status', () => {
 
   it('still reports when the content has errors, with a note on stderr, and exits 0', async () => {
     const result = await status([], {
-      files: { ...TEAM.files, [`${ITEMS}/broken.md`]: item({ title: 'Broken', authors: ['ben'], outcome: 'shipped' }) },
+      files: { ...TEAM.files, [`${ITEMS}/broken.md`]: itemText({ title: 'Broken', authors: ['ben'], outcome: 'shipped' }) },
     });
     expect(result.code).toBe(0);
     expect(result.err).toMatchInlineSnapshot(`

@@ -8,24 +8,7 @@ import type { Diagnostic } from '../../src/core/diagnostics.ts';
 import { loadContent } from '../../src/core/load.ts';
 import { MAX_COMMENT_CHARS, mdCode, mdText, problemsTable, renderReport, REPORT_MARKER, type ItemChange } from '../../src/core/report.ts';
 import type { Accomplishment } from '../../src/schema/index.ts';
-import { makeTree, TODAY } from '../helpers.ts';
-
-/** An accomplishment file: sensible defaults, `fields` over them (JSON is valid YAML). */
-function item(fields: Record<string, unknown>): string {
-  const data = {
-    title: 'An item',
-    summary: 'A summary.',
-    authors: ['ana'],
-    cycle: '2026-h1',
-    date: '2026-03-01',
-    goals: ['ci-speed'],
-    outcome: 'delivered',
-    visibility: 'team',
-    ...fields,
-  };
-  const yaml = Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  return `---\n${yaml.join('\n')}\n---\n## Impact\n\nIt helped.\n`;
-}
+import { itemText, makeTree, TODAY } from '../helpers.ts';
 
 const ITEMS = 'content/accomplishments/2026-h1';
 
@@ -35,7 +18,7 @@ const zw = (text: string) => text.replaceAll('\u200B', '⟨zwsp⟩');
 /** An item's data as the schema reads it, for `before`. */
 function data(fields: Record<string, unknown>): Accomplishment {
   const file = `${ITEMS}/before.md`;
-  return loadContent([{ path: file, text: item(fields) }]).content.entries.accomplishments.get('2026-h1/before')!.data!;
+  return loadContent([{ path: file, text: itemText(fields) }]).content.entries.accomplishments.get('2026-h1/before')!.data!;
 }
 
 /** The report for a tree made of the base fixture and `files`, with these changes. */
@@ -55,15 +38,15 @@ describe('renderReport', () => {
   it('lists added, changed, removed, private and broken items, and the counts after the pull request', () => {
     const files = {
       'content/people/cleo.md': '---\nname: Cleo Park\nrole: Designer\nteam: core\ngithub: Cleo-GH\n---\n',
-      [`${ITEMS}/runbook.md`]: item({
+      [`${ITEMS}/runbook.md`]: itemText({
         title: 'Wrote the on-call runbook',
         authors: ['cleo', 'ana'],
         goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }, 'ship-faster'],
         evidence: [{ label: 'Doc', url: 'https://example.com/runbook' }],
       }),
-      [`${ITEMS}/secret.md`]: item({ title: 'Secret payroll fix', authors: ['ben'], visibility: 'private' }),
-      [`${ITEMS}/idea.md`]: item({ title: 'Half an idea', authors: ['cleo'], draft: true, goals: [], unplanned: 'Curious.' }),
-      [`${ITEMS}/broken.md`]: item({ title: 'Broken', authors: ['bne'], outcome: 'shipped' }),
+      [`${ITEMS}/secret.md`]: itemText({ title: 'Secret payroll fix', authors: ['ben'], visibility: 'private' }),
+      [`${ITEMS}/idea.md`]: itemText({ title: 'Half an idea', authors: ['cleo'], draft: true, goals: [], unplanned: 'Curious.' }),
+      [`${ITEMS}/broken.md`]: itemText({ title: 'Broken', authors: ['bne'], outcome: 'shipped' }),
     };
     const changes: ItemChange[] = [
       { file: `${ITEMS}/broken.md`, kind: 'added' },
@@ -147,8 +130,8 @@ describe('renderReport', () => {
       'content/people/mallory.md': `---\nname: ${JSON.stringify(`Mallory @acme/admins <b>x</b>`)}\nrole: Engineer\nteam: core\n---\n`,
       'content/goals/ci-speed.md':
         '---\ntitle: "# Halve [CI](https://evil.example) time @here"\nowner: ben\nteam: core\ncycle: 2026-h1\nparent: ship-faster\nstatus: done\nkey_results:\n  - {id: ci-p50, title: "> quote | pipe", unit: min, baseline: 20, target: 10, current: 12}\n---\n',
-      [`${ITEMS}/evil.md`]: item({ title: titles[0], authors: ['mallory'], goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }] }),
-      [`${ITEMS}/evil-two.md`]: item({ title: titles[1], authors: ['mallory'] }),
+      [`${ITEMS}/evil.md`]: itemText({ title: titles[0], authors: ['mallory'], goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }] }),
+      [`${ITEMS}/evil-two.md`]: itemText({ title: titles[1], authors: ['mallory'] }),
     };
     const markdown = report(files, [
       { file: `${ITEMS}/evil.md`, kind: 'added' },
@@ -186,7 +169,7 @@ describe('renderReport', () => {
     const changes: ItemChange[] = [];
     for (let i = 0; i < 300; i++) {
       const file = `${ITEMS}/item-${String(i).padStart(3, '0')}.md`;
-      files[file] = item({ title: `${'<'.repeat(100)} ${i}`, authors: ids, tags: ['x'] });
+      files[file] = itemText({ title: `${'<'.repeat(100)} ${i}`, authors: ids, tags: ['x'] });
       changes.push({ file, kind: 'added' });
     }
     const markdown = report(files, changes);

@@ -3,24 +3,7 @@ import { readContentTree } from '../../src/cli/fs.ts';
 import { checkFiles } from '../../src/core/check.ts';
 import { cycleStatus, daysBetween, dueText, stateText } from '../../src/core/status.ts';
 import { itemsPerPerson } from '../../src/core/submission-counts.ts';
-import { makeTree, TODAY, type TreeOptions } from '../helpers.ts';
-
-/** An accomplishment file: sensible defaults, `fields` over them (JSON is valid YAML). */
-function item(fields: Record<string, unknown>): string {
-  const data = {
-    title: 'An item',
-    summary: 'A summary.',
-    authors: ['ana'],
-    cycle: '2026-h1',
-    date: '2026-03-01',
-    goals: ['ci-speed'],
-    outcome: 'delivered',
-    visibility: 'team',
-    ...fields,
-  };
-  const yaml = Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  return `---\n${yaml.join('\n')}\n---\n## Impact\n\nIt helped.\n`;
-}
+import { itemText, makeTree, TODAY, type TreeOptions } from '../helpers.ts';
 
 const ITEMS = 'content/accomplishments/2026-h1';
 
@@ -89,10 +72,10 @@ describe('cycleStatus', () => {
 
   it('counts exactly as the submission-count check: no drafts, every visibility, each author once per item', () => {
     const files = {
-      [`${ITEMS}/twice.md`]: item({ title: 'Listed twice', authors: ['cleo', 'cleo'], visibility: 'private' }),
-      [`${ITEMS}/draft.md`]: item({ title: 'Not yet', authors: ['cleo'], draft: true }),
-      [`${ITEMS}/more.md`]: item({ title: 'More', authors: ['cleo', 'ana'] }),
-      [`${ITEMS}/third.md`]: item({ title: 'Third', authors: ['cleo'] }),
+      [`${ITEMS}/twice.md`]: itemText({ title: 'Listed twice', authors: ['cleo', 'cleo'], visibility: 'private' }),
+      [`${ITEMS}/draft.md`]: itemText({ title: 'Not yet', authors: ['cleo'], draft: true }),
+      [`${ITEMS}/more.md`]: itemText({ title: 'More', authors: ['cleo', 'ana'] }),
+      [`${ITEMS}/third.md`]: itemText({ title: 'Third', authors: ['cleo'] }),
     };
     const { content, diagnostics } = load({ files });
     const people = cycleStatus(content, '2026-h1', TODAY).people;
@@ -123,8 +106,8 @@ describe('cycleStatus', () => {
     const files = {
       'content/people/aaron.md': '---\nname: Zed Young\nrole: Engineer\nteam: core\n---\n',
       'content/people/zoe.md': '---\nname: Abe Zimmer\nrole: Engineer\nteam: core\n---\n',
-      [`${ITEMS}/z1.md`]: item({ title: 'One', authors: ['aaron'] }),
-      [`${ITEMS}/z2.md`]: item({ title: 'Two', authors: ['aaron'] }),
+      [`${ITEMS}/z1.md`]: itemText({ title: 'One', authors: ['aaron'] }),
+      [`${ITEMS}/z2.md`]: itemText({ title: 'Two', authors: ['aaron'] }),
     };
     const { content } = load({ files });
     expect(cycleStatus(content, '2026-h1', TODAY).people.map((p) => `${p.name} ${p.items}`)).toMatchInlineSnapshot(`
@@ -144,7 +127,7 @@ describe('cycleStatus', () => {
         '---\ntitle: Write the runbook\nowner: ana\nteam: core\ncycle: 2026-h1\nstatus: at-risk\nkey_results:\n  - {id: pages, title: Runbook pages, unit: pages, baseline: 0, target: 20, current: 4}\n---\n',
       'content/goals/old.md': '---\ntitle: Dropped goal\nowner: ana\nteam: core\ncycle: 2026-h1\nstatus: dropped\n---\n',
       // Names ci-p50 only through `impact`, as the site counts it, and claims too much with it.
-      [`${ITEMS}/also-claims.md`]: item({
+      [`${ITEMS}/also-claims.md`]: itemText({
         title: 'Warm cache',
         goals: ['ci-speed'],
         impact: [{ metric: 'Median CI time', key_result: 'ci-p50', before: 14, after: 11, unit: 'min' }],

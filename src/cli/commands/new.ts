@@ -16,7 +16,6 @@ import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { formatPretty } from '../format/pretty.ts';
 import { readContentTree } from '../fs.ts';
 import { askMissing, CANCELLED } from '../new-prompts.ts';
-import { npmSwallowedFlags as swallowed, npmSwallowedMessage as swallowedMessage } from '../npm-args.ts';
 
 const options = {
   author: { type: 'string', multiple: true },
@@ -31,20 +30,6 @@ const options = {
   slug: { type: 'string' },
   input: { type: 'boolean', default: true },
 } as const;
-
-/**
- * The options npm kept for itself from `npm run new --title x` (without the `--`), as the person
- * wrote them; the dispatcher checks every command this way, and `run` checks again for callers
- * that skip it.
- */
-export function npmSwallowedFlags(env: NodeJS.ProcessEnv): string[] {
-  return swallowed('new', options, env);
-}
-
-/** What happened and the fix: the same options after `npm run new --`. */
-export function npmSwallowedMessage(flags: readonly string[]): string {
-  return swallowedMessage('new', flags, options);
-}
 
 const usage = `  --author ID        Who did the work, an id from content/people/; repeat for co-authors,
                      the first is the lead
@@ -70,8 +55,6 @@ export const command: CommandSpec = {
 };
 
 async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
-  const taken = npmSwallowedFlags(ctx.env);
-  if (taken.length > 0) throw new UsageError(npmSwallowedMessage(taken));
   const noInput = values['input'] === false;
   const canAsk = !noInput && ctx.stdinIsTTY;
   const before = checkFiles(readContentTree(ctx.root), { today: ctx.today });
