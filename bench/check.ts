@@ -81,6 +81,38 @@ try {
     `throughline check: ${files} files, median ${fmt(checkMs)} = ${Math.round(files / (checkMs / 1000))} files/s, peak RSS ${Math.max(...checks.map((m) => m.rssMiB)).toFixed(0)} MiB (target: < 2 s)`,
   );
 
+  // `status` and `report` read the same tree as the check and must stay as quick: a lead runs
+  // one at the terminal, and the other runs in every pull request's job. The report compares
+  // against git, so the tree becomes a repository with one item added on top.
+  const git = (...gitArgs: string[]) =>
+    spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...gitArgs], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  const sample = spawnSync('git', ['ls-files', 'content/accomplishments'], { cwd: root, encoding: 'utf8' }).stdout.split('\n')[0]!;
+  cpSync(join(root, sample), join(root, sample.replace(/\.md$/, '-in-review.md')));
+  for (const [name, commandArgs] of [
+    ['throughline status', ['status', '--format', 'json']],
+    ['throughline report', ['report', '--base', 'HEAD']],
+  ] as const) {
+    const runs: Measured[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const m = measure(
+        [process.execPath, join(REPO, 'bin/throughline.js'), ...commandArgs, '--root', root, '--today', '2026-11-27'],
+        REPO,
+      );
+      if (m.code !== 0) {
+        console.error(m.stdout.slice(0, 2000), m.stderr.slice(0, 2000));
+        throw new Error(`${name} failed on generated content (exit ${m.code})`);
+      }
+      runs.push(m);
+    }
+    console.log(`${name}: median ${fmt(median(runs.map((m) => m.ms)))}, peak RSS ${Math.max(...runs.map((m) => m.rssMiB)).toFixed(0)} MiB`);
+  }
+
   if (WITH_ASTRO) {
     // The same files as an Astro project: this repo's config and schemas, a fresh cache each run.
     cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });

@@ -56,6 +56,13 @@ async function report(root: string, args: string[], env: NodeJS.ProcessEnv = {})
 }
 
 describe('throughline report', () => {
+  it('takes a pull request opened by an app, such as dependabot[bot], and notes it against the items', async () => {
+    const { root } = pullRequest();
+    const result = await report(root, ['--base', 'main', '--pr-author', 'dependabot[bot]']);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(zw(result.out)).toContain('Opened by `@dependabot[bot]`, who is not an author');
+  });
+
   it('reports added, changed, removed, private and broken items with the counts after the pull request; exits 0', async () => {
     const { root } = pullRequest();
     const result = await report(root, ['--base', 'main', '--pr-author', 'Cleo-GH']);

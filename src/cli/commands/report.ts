@@ -15,7 +15,8 @@ import { changedFiles } from '../git.ts';
 import { onlyChanged } from './check.ts';
 
 // The pattern GitHub allows for user names, as `github` in people's files uses it.
-const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/;
+// Apps open pull requests too, as `dependabot[bot]`.
+const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\[bot\])?$/;
 
 /**
  * `throughline report`: the Markdown a pull request gets as its job summary and comment. It
@@ -37,7 +38,7 @@ export const command: CommandSpec = {
     const base = values['base'] as string | undefined;
     if (base === undefined || base === '') throw new UsageError('--base REF is needed, e.g. `--base origin/main`');
     const prAuthor = (values['pr-author'] as string | undefined)?.replace(/^@/, '');
-    if (prAuthor !== undefined && (prAuthor.length > 39 || !HANDLE.test(prAuthor)))
+    if (prAuthor !== undefined && (prAuthor.replace(/\[bot\]$/, '').length > 39 || !HANDLE.test(prAuthor)))
       throw new UsageError(`--pr-author \`${prAuthor}\` is not a GitHub handle, expected letters, digits and single hyphens`);
     const changed = changedFiles(ctx.root, base, '--base');
     const files = readContentTree(ctx.root);

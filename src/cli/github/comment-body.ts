@@ -1,12 +1,8 @@
 // Pure: no fs, no network. What the PR comment says and which earlier comment it replaces.
 
-import { REPORT_MARKER } from '../../core/report.ts';
+import { MAX_COMMENT_CHARS, REPORT_MARKER } from '../../core/report.ts';
 
-/** The report's first line: how the comment poster recognises its own comment. */
-export { REPORT_MARKER };
-
-/** GitHub refuses a comment body longer than this (characters). */
-export const MAX_COMMENT_CHARS = 65_536;
+export { MAX_COMMENT_CHARS, REPORT_MARKER };
 
 /** The parts of a comment that decide whether it is Throughline's. */
 export interface CommentLike {
