@@ -1,7 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import * as p from '@clack/prompts';
 import { openCycle } from '../core/open-cycle.ts';
-import { dateProblem, defaultDate, slugify, type Answers, type GoalChoice } from '../core/scaffold.ts';
+import { dateProblem, defaultDate, type Answers, type GoalChoice } from '../core/scaffold.ts';
+import { slugify } from '../core/slug.ts';
 import { slugProblem, startedCycles, textProblem, type Catalog, type Draft } from '../core/scaffold-input.ts';
 import { visible } from '../core/text-checks.ts';
 import { goalTree } from '../lib/goal-tree.ts';

@@ -1,5 +1,5 @@
 import { COLLECTIONS, ID_MAX, ID_PATTERN, type CollectionName } from '../schema/common.ts';
-import { toId } from './schema-issues.ts';
+import { slugify } from './slug.ts';
 import { suggest } from './suggest.ts';
 
 import { CONTENT_DIR } from './source-file.ts';
@@ -68,7 +68,7 @@ export function classify(path: string): Classified {
   const problems: PathProblem[] = [];
   for (const segment of idSegments) {
     if (ID_PATTERN.test(segment) && segment.length <= ID_MAX) continue;
-    const fixed = toId(segment);
+    const fixed = slugify(segment);
     problems.push({
       rule: 'file-name',
       message:

@@ -1,7 +1,8 @@
 import { AccomplishmentSchema, ID_MAX, ID_PATTERN, IsoDate, OUTCOMES, Visibility } from '../schema/index.ts';
 import { valid, type Content, type ValidEntry } from './content.ts';
 import { openCycle } from './open-cycle.ts';
-import { dateProblem, defaultDate, slugify, type Answers, type GoalChoice } from './scaffold.ts';
+import { dateProblem, defaultDate, type Answers, type GoalChoice } from './scaffold.ts';
+import { slugify } from './slug.ts';
 import { oneOf, suggest } from './suggest.ts';
 import { findControlCharacters, visible } from './text-checks.ts';
 

@@ -1,4 +1,4 @@
-import { ID_MAX, type Accomplishment, type Cycle, type GoalLink } from '../schema/index.ts';
+import { type Accomplishment, type Cycle, type GoalLink } from '../schema/index.ts';
 import { normalizeHeading } from './body-scan.ts';
 
 /** One goal the new item moves, with the key result if the author picked one. */
@@ -9,44 +9,6 @@ export interface Answers extends Pick<Accomplishment, 'title' | 'summary' | 'aut
   goals: GoalChoice[];
   /** Why the work mattered; only when `goals` is empty. */
   unplanned?: string | undefined;
-}
-
-const LETTERS: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-  '&': ' and ',
-  '%': ' percent ',
-};
-
-/**
- * A file name from a title: lowercase ASCII words joined by `-`, at most 64 characters, cut at a
- * word boundary. Accents are dropped (`Café` → `cafe`), a few letters without a decomposition are
- * spelled out (`ß` → `ss`), and other scripts are dropped. Empty when nothing usable is left.
- */
-export function slugify(title: string): string {
-  const ascii = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı&%]/g, (c) => LETTERS[c] ?? c)
-    // `Don't` → `dont`, not `don-t`.
-    .replace(/['’]/g, '');
-  const words = ascii.split(/[^a-z0-9]+/).filter((w) => w !== '');
-  let slug = '';
-  for (const word of words) {
-    const next = slug === '' ? word : `${slug}-${word}`;
-    if (next.length > ID_MAX) break;
-    slug = next;
-  }
-  // A first word longer than the limit is cut rather than lost.
-  return slug === '' && words.length > 0 ? words[0]!.slice(0, ID_MAX) : slug;
 }
 
 // Plain (unquoted) only when every YAML reader agrees it is this very string: it starts with a

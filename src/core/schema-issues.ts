@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ID_MAX, ID_PATTERN, referenceRegistry } from '../schema/common.ts';
+import { ID_PATTERN, referenceRegistry } from '../schema/common.ts';
+import { slugify } from './slug.ts';
 import { formatPath } from './diagnostics.ts';
 import { hasPath, isRecord, keysOf, schemaAt, valueAt } from './schema-walk.ts';
 import { didYouMean, oneOf, suggest } from './suggest.ts';
@@ -137,7 +138,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
         return;
       }
       if ('pattern' in issue && issue.pattern === String(ID_PATTERN)) {
-        const fixed = toId(text);
+        const fixed = slugify(text);
         out.push({
           path,
           rule: 'invalid-id',
@@ -264,17 +265,6 @@ function describeValue(value: unknown): string {
 
 function truncate(value: string): string {
   return value.length > 40 ? `${value.slice(0, 39)}…` : value;
-}
-
-/** What a messy name would be as an id: `CI Speed` → `ci-speed`. */
-export function toId(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, ID_MAX);
 }
 
 export { suggest };

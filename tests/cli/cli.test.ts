@@ -181,11 +181,11 @@ describe('formats', () => {
     expect(result.stdout).toMatchInlineSnapshot(`
       "::error file=content/accomplishments/2026-h1/broken.md,line=4,col=11,endColumn=14,title=throughline%3A unknown-reference::Unknown person \`bne\` in \`authors[0]\`, expected the id of a file in \`content/people/\`%0Ahint: create \`content/people/bne.md\`, or check the spelling
       ::error file=content/people/smith%2Cj.md,line=1,col=1,title=throughline%3A file-name::Invalid file name segment \`smith,j\`, expected lowercase words joined by \`-\`, such as \`cut-ci-time\`%0Ahint: rename it to \`smith-j\`: the path is the id that other files refer to
-      ::error file=content/people/smith%2Cj.md,line=5,col=1,endColumn=39,title=throughline%3A invalid-id::Invalid id \`ana%250A::error::<b>pwned</b>\` for \`manager\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`%0Ahint: write \`ana-0a-error-b-pwned-b\`
+      ::error file=content/people/smith%2Cj.md,line=5,col=1,endColumn=39,title=throughline%3A invalid-id::Invalid id \`ana%250A::error::<b>pwned</b>\` for \`manager\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`%0Ahint: write \`ana-percent-0a-error-b-pwned-b\`
       ::group::Every problem
       content/accomplishments/2026-h1/broken.md:4:11 error unknown-reference Unknown person \`bne\` in \`authors[0]\`, expected the id of a file in \`content/people/\` (hint: create \`content/people/bne.md\`, or check the spelling)
       content/people/smith,j.md:1:1 error file-name Invalid file name segment \`smith,j\`, expected lowercase words joined by \`-\`, such as \`cut-ci-time\` (hint: rename it to \`smith-j\`: the path is the id that other files refer to)
-      content/people/smith,j.md:5:1 error invalid-id Invalid id \`ana%0A::error::<b>pwned</b>\` for \`manager\`, expected lowercase words joined by \`-\`, such as \`ci-speed\` (hint: write \`ana-0a-error-b-pwned-b\`)
+      content/people/smith,j.md:5:1 error invalid-id Invalid id \`ana%0A::error::<b>pwned</b>\` for \`manager\`, expected lowercase words joined by \`-\`, such as \`ci-speed\` (hint: write \`ana-percent-0a-error-b-pwned-b\`)
       ::endgroup::
       3 errors and 0 warnings in 2 files (13 files checked)
       "
@@ -200,7 +200,7 @@ describe('formats', () => {
       | --- | --- | --- | --- |
       | \`content/accomplishments/2026-h1/broken.md\` 4:11 | error | \`unknown-reference\` | Unknown person \`bne\` in \`authors[0]\`, expected the id of a file in \`content/people/\`<br>*hint:* create \`content/people/bne.md\`, or check the spelling |
       | \`content/people/smith,j.md\` 1:1 | error | \`file-name\` | Invalid file name segment \`smith,j\`, expected lowercase words joined by \`-\`, such as \`cut-ci-time\`<br>*hint:* rename it to \`smith-j\`: the path is the id that other files refer to |
-      | \`content/people/smith,j.md\` 5:1 | error | \`invalid-id\` | Invalid id \`ana%0A::error::<b>pwned</b>\` for \`manager\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`<br>*hint:* write \`ana-0a-error-b-pwned-b\` |
+      | \`content/people/smith,j.md\` 5:1 | error | \`invalid-id\` | Invalid id \`ana%0A::error::<b>pwned</b>\` for \`manager\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`<br>*hint:* write \`ana-percent-0a-error-b-pwned-b\` |
 
       "
     `);

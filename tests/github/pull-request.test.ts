@@ -180,11 +180,11 @@ describe('a pull request, as the check workflow sees it', () => {
     expect(check.stdout).toMatchInlineSnapshot(`
       "::error file=content/accomplishments/2026-h1/retries.md,line=4,col=16,endColumn=19,title=throughline%3A unknown-reference::Unknown person \`bne\` in \`authors[1]\`, expected the id of a file in \`content/people/\`%0Ahint: create \`content/people/bne.md\`, or check the spelling
       ::error file=content/accomplishments/2026-h1/retries.md,line=8,col=1,endColumn=18,title=throughline%3A invalid-value::Unexpected \`delivred\` for \`outcome\`, expected one of \`delivered\`, \`partial\`, \`missed\` or \`learning\`%0Ahint: did you mean \`delivered\`?
-      ::error file=content/accomplishments/2026-h1/retries.md,line=9,col=8,endColumn=18,title=throughline%3A invalid-id::Invalid id \`CI: 100%25\` for \`tags[0]\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`%0Ahint: write \`ci-100\`
+      ::error file=content/accomplishments/2026-h1/retries.md,line=9,col=8,endColumn=18,title=throughline%3A invalid-id::Invalid id \`CI: 100%25\` for \`tags[0]\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`%0Ahint: write \`ci-100-percent\`
       ::group::Every problem
       content/accomplishments/2026-h1/retries.md:4:16 error unknown-reference Unknown person \`bne\` in \`authors[1]\`, expected the id of a file in \`content/people/\` (hint: create \`content/people/bne.md\`, or check the spelling)
       content/accomplishments/2026-h1/retries.md:8:1 error invalid-value Unexpected \`delivred\` for \`outcome\`, expected one of \`delivered\`, \`partial\`, \`missed\` or \`learning\` (hint: did you mean \`delivered\`?)
-      content/accomplishments/2026-h1/retries.md:9:8 error invalid-id Invalid id \`CI: 100%\` for \`tags[0]\`, expected lowercase words joined by \`-\`, such as \`ci-speed\` (hint: write \`ci-100\`)
+      content/accomplishments/2026-h1/retries.md:9:8 error invalid-id Invalid id \`CI: 100%\` for \`tags[0]\`, expected lowercase words joined by \`-\`, such as \`ci-speed\` (hint: write \`ci-100-percent\`)
       ::endgroup::
       3 errors and 0 warnings in 1 file (only changes since HEAD^1 reported; 13 files checked)
       "
@@ -218,7 +218,7 @@ describe('a pull request, as the check workflow sees it', () => {
       | --- | --- | --- | --- |
       | \`content/accomplishments/2026-h1/retries.md\` 4:16 | error | \`unknown-reference\` | Unknown person \`bne\` in \`authors[1]\`, expected the id of a file in \`content/people/\`<br>*hint:* create \`content/people/bne.md\`, or check the spelling |
       | \`content/accomplishments/2026-h1/retries.md\` 8:1 | error | \`invalid-value\` | Unexpected \`delivred\` for \`outcome\`, expected one of \`delivered\`, \`partial\`, \`missed\` or \`learning\`<br>*hint:* did you mean \`delivered\`? |
-      | \`content/accomplishments/2026-h1/retries.md\` 9:8 | error | \`invalid-id\` | Invalid id \`CI: 100%\` for \`tags[0]\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`<br>*hint:* write \`ci-100\` |
+      | \`content/accomplishments/2026-h1/retries.md\` 9:8 | error | \`invalid-id\` | Invalid id \`CI: 100%\` for \`tags[0]\`, expected lowercase words joined by \`-\`, such as \`ci-speed\`<br>*hint:* write \`ci-100-percent\` |
 
       "
     `);
