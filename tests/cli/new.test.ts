@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/command.ts';
 import { command } from '../../src/cli/commands/new.ts';
+import { command as schemaCommand } from '../../src/cli/commands/schema.ts';
 import { UsageError } from '../../src/cli/errors.ts';
 import { readEntry } from '../../src/core/read-entry.ts';
 import { check, makeTree } from '../helpers.ts';
@@ -197,6 +198,19 @@ describe('new --no-input', () => {
     // The older items lack the new section; the new one does not.
     expect(check(root).stdout).toContain('cut-ci-time.md');
     expect(check(root).stdout).not.toContain('cache-dependencies');
+  });
+
+  it('adds the new file to the editor map, where the editor set-up has been run', async () => {
+    const plain = makeTree();
+    expect((await runNew(plain, flags(COMPLETE))).code).toBe(0);
+    expect(existsSync(join(plain, '.astro/collections/collections.json'))).toBe(false);
+
+    const root = makeTree();
+    await schemaCommand.run({ editor: true }, testContext(root));
+    expect((await runNew(root, flags(COMPLETE))).code).toBe(0);
+    const map = JSON.parse(read(root, '.astro/collections/collections.json')) as { entries: Record<string, string> };
+    const mapped = Object.entries(map.entries).filter(([url]) => url.endsWith('/cache-dependencies-between-ci-runs.md'));
+    expect(mapped.map(([, schema]) => schema)).toEqual(['throughline-accomplishments']);
   });
 
   it('refuses to overwrite an existing item', async () => {

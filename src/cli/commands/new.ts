@@ -17,6 +17,7 @@ import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { formatPretty } from '../format/pretty.ts';
 import { readContentTree } from '../fs.ts';
 import { askMissing, CANCELLED } from '../new-prompts.ts';
+import { refreshEditorMap } from './schema.ts';
 
 const options = {
   author: { type: 'string', multiple: true },
@@ -225,6 +226,11 @@ function report(path: string, text: string, before: readonly Diagnostic[], ctx: 
     return 1;
   }
   ctx.stdout.write(out.join('\n'));
+  try {
+    refreshEditorMap(ctx.root);
+  } catch {
+    // Editor help for the new file is a convenience; `npm run schema` redoes it.
+  }
   // After prompts, close their frame; plain text otherwise, for logs and scripts.
   if (asked) p.outro(`Created ${path}`, { output: ctx.stdout });
   else ctx.stdout.write(`Created ${path}\n\n`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frontMatterSchemas, jsonText, SCHEMA_NAMES, type JsonSchema, type SchemaName } from '../../core/json-schema.ts';
@@ -104,14 +104,20 @@ function idsOf(entries: readonly Entry[]): Record<CollectionName, string[]> {
   return ids;
 }
 
+function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, entries: readonly Entry[]): Map<string, string> {
+  const dir = join(root, EDITOR_DIR);
+  const files = new Map<string, string>();
+  files.set(join(dir, 'collections.json'), editorMap(root, entries));
+  for (const name of COLLECTIONS) files.set(join(dir, `${EDITOR_PREFIX}${name}.schema.json`), jsonText(documents[name]));
+  return files;
+}
+
 /**
  * The Astro language server's map from file URL to schema name, keyed the way it looks files up:
  * the decoded, lowercased URL (Astro writes lowercased, still-encoded URLs; both are kept so the
  * map works with extension versions from either side of that change).
  */
-function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, entries: readonly Entry[]): Map<string, string> {
-  const dir = join(root, EDITOR_DIR);
-  const files = new Map<string, string>();
+function editorMap(root: string, entries: readonly Entry[]): string {
   const map: Record<string, string> = {};
   for (const entry of entries) {
     const href = pathToFileURL(join(root, entry.path)).href;
@@ -119,9 +125,19 @@ function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, en
   }
   const sorted = Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const collections = COLLECTIONS.map((name) => ({ hasSchema: true, name: `${EDITOR_PREFIX}${name}` }));
-  files.set(join(dir, 'collections.json'), jsonText({ collections, entries: sorted }));
-  for (const name of COLLECTIONS) files.set(join(dir, `${EDITOR_PREFIX}${name}.schema.json`), jsonText(documents[name]));
-  return files;
+  return jsonText({ collections, entries: sorted });
+}
+
+/**
+ * Adds files written since the last `throughline schema` to the editor's map, so a file `new`
+ * just wrote gets completion at once. Only where the editor set-up has been run; cheap, since
+ * the schemas themselves do not change. Returns whether the map was rewritten.
+ */
+export function refreshEditorMap(root: string): boolean {
+  const file = join(root, EDITOR_DIR, 'collections.json');
+  if (!existsSync(file)) return false;
+  writeAtomically(file, editorMap(root, contentEntries(root)));
+  return true;
 }
 
 /** Editors watch these files: a reader sees the old file or the new one, never half of one. */
