@@ -248,6 +248,37 @@ describe('new --no-input', () => {
     `);
     expect(existsSync(join(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md'))).toBe(true);
   });
+
+  it('warns when the new item takes its author past the cycle’s maximum before the due date, and still exits 0', async () => {
+    const item = (slug: string) => ({
+      [`content/accomplishments/2026-h2/${slug}.md`]: `---\ntitle: ${slug}\nsummary: Done.\nauthors: [cleo]\ncycle: 2026-h2\ndate: 2026-08-02\nunplanned: Needed.\noutcome: delivered\nvisibility: team\n---\n## Impact\n\nSome.\n`,
+    });
+    const root = makeTree(undefined, { files: { ...H2, ...item('one'), ...item('two'), ...item('three') } });
+    const result = await runNew(root, flags({ ...COMPLETE, author: 'cleo', goal: 'h2-reliability', date: '2026-09-01' }));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatchInlineSnapshot(`
+      "content/people/cleo.md:1:1 warning submission-count Cleo Park has 4 accomplishments in cycle \`2026-h2\`, expected at most 3
+        hint: merge related items, or mark the least important ones \`draft: true\`
+        > 1 | ---
+            | ^^^
+          2 | name: Cleo Park
+
+      ! 0 errors and 1 warning in 1 file (17 files checked)
+
+      Created content/accomplishments/2026-h2/cache-dependencies-between-ci-runs.md
+
+      Next steps:
+        1. Edit it: fill in the sections, and add impact and evidence.
+        2. Check it: npm run check
+        3. Send it for review:
+             git switch -c cache-dependencies-between-ci-runs
+             git add content/accomplishments/2026-h2/cache-dependencies-between-ci-runs.md
+             git commit -m "Add Cache dependencies between CI runs"
+             git push -u origin HEAD
+           then open a pull request.
+      "
+    `);
+  });
 });
 
 describe('usage errors', () => {

@@ -201,17 +201,15 @@ function writeNew(file: string, text: string): boolean {
 }
 
 /**
- * Checks the whole tree again and shows the problems of the new file, and errors it caused
- * elsewhere (one too many items for a person after the due date). Exit 1 on errors; the file stays.
+ * Checks the whole tree again and shows the problems of the new file, and those it caused
+ * elsewhere (one item too many for a person in the cycle). Exit 1 on errors; the file stays.
  */
 function report(path: string, text: string, before: readonly Diagnostic[], ctx: CommandContext, answers: Answers, asked: boolean): number {
   const files = readContentTree(ctx.root);
   const after = checkFiles(files, { today: ctx.today });
   const key = (d: Diagnostic) => `${d.file ?? ''}\0${d.rule}\0${d.message}`;
   const old = new Set(before.map(key));
-  const mine = after.diagnostics.filter(
-    (d) => d.file === path || (d.severity === 'error' && (d.related ?? []).includes(path) && !old.has(key(d))),
-  );
+  const mine = after.diagnostics.filter((d) => d.file === path || ((d.related ?? []).includes(path) && !old.has(key(d))));
   const out: string[] = [];
   if (mine.length > 0) {
     const shown = new Set(mine.map((d) => d.file));
@@ -225,7 +223,8 @@ function report(path: string, text: string, before: readonly Diagnostic[], ctx: 
     ctx.stdout.write(out.join('\n'));
     return 1;
   }
-  ctx.stdout.write(out.join('\n'));
+  // A blank line between the problems and what comes next.
+  ctx.stdout.write(out.map((text) => `${text}\n`).join(''));
   try {
     refreshEditorMap(ctx.root);
   } catch {
