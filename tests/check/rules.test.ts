@@ -700,6 +700,20 @@ describe('accomplishment rules', () => {
       "
     `);
   });
+  it('pr-private-item', () => {
+    expect(pullRequestOutput('pr-private-item', 'cleopark')).toMatchInlineSnapshot(`
+      "exit 0
+      content/accomplishments/2026-h1/salary-talk.md:9:1 warning pr-private-item This item is \`visibility: private\`, but in a pull request anyone who can read the repository can read the file
+        hint: keep private items on your own machine, for \`npm run build -- --audience private\`; if your team may see it, write \`visibility: team\`
+           8 | outcome: delivered
+        >  9 | visibility: private
+             | ^^^^^^^^^^^^^^^^^^^
+          10 | ---
+
+      ! 0 errors and 1 warning in 1 file (only changes since HEAD reported; 12 files checked)
+      "
+    `);
+  });
   it('over-claim', () => {
     expect(output('over-claim')).toMatchInlineSnapshot(`
       "exit 0

@@ -213,6 +213,23 @@ describe('new --no-input', () => {
     expect(mapped.map(([, schema]) => schema)).toEqual(['throughline-accomplishments']);
   });
 
+  it('tells the author of a private item to keep it out of git, and how', async () => {
+    const result = await runNew(makeTree(), flags({ ...COMPLETE, visibility: 'private' }));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatchInlineSnapshot(`
+      "Created content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md
+
+      Next steps:
+        1. Edit it: fill in the sections, and add impact and evidence.
+        2. Check it: npm run check
+        3. Build your own site with it: npm run build -- --audience private (into dist-private/)
+        It is private, so keep it on this machine: do not commit it, since anyone who can read the
+        repository could read the file. To keep git from offering it:
+             echo "/content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md" >> .git/info/exclude
+      "
+    `);
+  });
+
   it('refuses to overwrite an existing item', async () => {
     const root = makeTree();
     const before = snapshotTree(root);

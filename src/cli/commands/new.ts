@@ -233,7 +233,7 @@ function report(path: string, text: string, before: readonly Diagnostic[], ctx: 
   // After prompts, close their frame; plain text otherwise, for logs and scripts.
   if (asked) p.outro(`Created ${path}`, { output: ctx.stdout });
   else ctx.stdout.write(`Created ${path}\n\n`);
-  ctx.stdout.write(nextSteps(answers.title, basename(path, '.md'), path));
+  ctx.stdout.write(answers.visibility === 'private' ? privateSteps(path) : nextSteps(answers.title, basename(path, '.md'), path));
   return 0;
 }
 
@@ -251,5 +251,17 @@ function nextSteps(title: string, slug: string, path: string): string {
        git commit -m "Add ${subject}"
        git push -u origin HEAD
      then open a pull request.
+`;
+}
+
+/** A private item is for its author's own packet: a pull request would show the file to everyone. */
+function privateSteps(path: string): string {
+  return `Next steps:
+  1. Edit it: fill in the sections, and add impact and evidence.
+  2. Check it: npm run check
+  3. Build your own site with it: npm run build -- --audience private (into dist-private/)
+  It is private, so keep it on this machine: do not commit it, since anyone who can read the
+  repository could read the file. To keep git from offering it:
+       echo "/${path}" >> .git/info/exclude
 `;
 }

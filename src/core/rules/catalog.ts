@@ -177,6 +177,12 @@ export const RULES = [
     description:
       'With `--pr-author HANDLE` (set by the check workflow), the person who opened the pull request is not among the `authors` of an item it adds or changes, or their GitHub handle is in no file under `content/people/`.',
   },
+  {
+    id: 'pr-private-item',
+    severity: 'warning',
+    description:
+      'With `--pr-author` (in a pull request), an item the pull request adds or changes is `visibility: private`. Private items never reach a built site, but the file itself can be read by anyone who can read the repository.',
+  },
   // Site
   { id: 'site-config', severity: 'error', description: '`content/site.yaml` is missing.' },
 ] as const satisfies readonly RuleInfo[];

@@ -3,7 +3,7 @@ import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
 import { duplicates } from './duplicates.ts';
 import { keyResults } from './key-results.ts';
 import { overClaim } from './over-claim.ts';
-import { prAuthor } from './pr-author.ts';
+import { prAuthor, prPrivateItem } from './pull-request.ts';
 import { references } from './references.ts';
 import { submissionCount } from './submissions.ts';
 import { treeLoops } from './tree-loops.ts';
@@ -23,4 +23,5 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   submissionCount,
   overClaim,
   prAuthor,
+  prPrivateItem,
 ];

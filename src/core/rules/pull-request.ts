@@ -33,3 +33,22 @@ export const prAuthor: Rule = (ctx) => {
     });
   }
 };
+
+/**
+ * A private item is for its author's own build and review packet. A pull request puts the file
+ * where everyone who can read the repository can read it, whatever the site later shows.
+ */
+export const prPrivateItem: Rule = (ctx) => {
+  const pr = ctx.pullRequest;
+  if (!pr) return;
+  for (const item of valid(ctx.content, 'accomplishments')) {
+    if (!pr.changed.has(item.doc.file) || item.data.visibility !== 'private') continue;
+    ctx.report({
+      at: item,
+      path: ['visibility'],
+      rule: 'pr-private-item',
+      message: 'This item is `visibility: private`, but in a pull request anyone who can read the repository can read the file',
+      hint: 'keep private items on your own machine, for `npm run build -- --audience private`; if your team may see it, write `visibility: team`',
+    });
+  }
+};
