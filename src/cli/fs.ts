@@ -61,14 +61,22 @@ export function readContentFile(root: string, file: ListedFile): SourceFile {
       if (n === 0) break;
       read += n;
     }
-    if (read > MAX_FILE_BYTES) return { path: file.path, refused: 'too-large', size: fstatSync(fd).size };
-    try {
-      return { path: file.path, text: decoder.decode(buffer.subarray(0, read)) };
-    } catch {
-      return { path: file.path, refused: 'not-utf8' };
-    }
+    return sourceFile(file.path, buffer.subarray(0, read), read > MAX_FILE_BYTES ? fstatSync(fd).size : read);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * A file's bytes as the check takes them, wherever they were read from (the disk, a git blob):
+ * over 1 MiB or not UTF-8 is refused, so every reader applies the same limits.
+ */
+export function sourceFile(path: string, bytes: Uint8Array, size: number = bytes.length): SourceFile {
+  if (size > MAX_FILE_BYTES) return { path, refused: 'too-large', size };
+  try {
+    return { path, text: decoder.decode(bytes) };
+  } catch {
+    return { path, refused: 'not-utf8' };
   }
 }
 

@@ -5,7 +5,7 @@ import { dateProblem, defaultDate, type Answers, type GoalChoice } from '../core
 import { slugify } from '../core/slug.ts';
 import { slugProblem, startedCycles, textProblem, type Catalog, type Draft } from '../core/scaffold-input.ts';
 import { visible } from '../core/text-checks.ts';
-import { goalTree } from '../lib/goal-tree.ts';
+import { goalTree } from '../core/goal-tree.ts';
 import { IsoDate, type Goal } from '../schema/index.ts';
 import { UsageError } from './errors.ts';
 

@@ -1,4 +1,5 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
+import { listText } from '../core/suggest.ts';
 
 /**
  * `npm run new --title "Fix it"` gives the flags to npm, not to the script: npm keeps `--title`
@@ -19,6 +20,5 @@ export function npmSwallowedFlags(command: string, options: ParseArgsOptionsConf
 
 export function npmSwallowedMessage(command: string, flags: readonly string[], options: ParseArgsOptionsConfig): string {
   const example = flags.map((flag) => (options[flag.slice(2)]?.type === 'string' ? `${flag} …` : flag)).join(' ');
-  const taken = flags.length === 1 ? flags[0]! : `${flags.slice(0, -1).join(', ')} and ${flags.at(-1)!}`;
-  return `npm kept ${taken} for itself, so \`${command}\` never saw ${flags.length === 1 ? 'it' : 'them'}; put \`--\` before the options: npm run ${command} -- ${example}`;
+  return `npm kept ${listText(flags)} for itself, so \`${command}\` never saw ${flags.length === 1 ? 'it' : 'them'}; put \`--\` before the options: npm run ${command} -- ${example}`;
 }

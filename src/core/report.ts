@@ -1,7 +1,8 @@
 import type { Accomplishment } from '../schema/index.ts';
-import type { Content, Entry } from './content.ts';
+import { valid, type Content, type Entry } from './content.ts';
 import { countBySeverity, type Diagnostic } from './diagnostics.ts';
-import { compareText, countText, stateText } from './status.ts';
+import { compareText } from './compare-text.ts';
+import { countText, stateText } from './status.ts';
 import { itemsPerPerson } from './submission-counts.ts';
 import { visible } from './text-checks.ts';
 
@@ -138,7 +139,7 @@ function countLines(input: ReportInput): string[] {
     const name = content.entries.people.get(person)?.data?.name;
     const cycleData = content.entries.cycles.get(cycle)?.data;
     if (name === undefined || cycleData === undefined) continue;
-    if (!perCycle.has(cycle)) perCycle.set(cycle, itemsPerPerson(content, cycle));
+    if (!perCycle.has(cycle)) perCycle.set(cycle, itemsPerPerson(valid(content, 'accomplishments'), cycle));
     const count = perCycle.get(cycle)!.get(person)?.length ?? 0;
     const has = (data: Accomplishment | undefined) => data !== undefined && data.cycle === cycle && data.authors.includes(person);
     const delta = after.filter((d) => has(inPr(d))).length - changes.filter((c) => has(inPr(c.before))).length;

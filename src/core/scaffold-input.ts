@@ -1,5 +1,6 @@
 import { AccomplishmentSchema, ID_MAX, ID_PATTERN, IsoDate, OUTCOMES, Visibility } from '../schema/index.ts';
 import { valid, type Content, type ValidEntry } from './content.ts';
+import { compareText as byText } from './compare-text.ts';
 import { openCycle } from './open-cycle.ts';
 import { dateProblem, defaultDate, type Answers, type GoalChoice } from './scaffold.ts';
 import { slugify } from './slug.ts';
@@ -31,7 +32,6 @@ export interface Catalog {
 }
 
 export function catalogOf(content: Content): Catalog {
-  const byText = (a: string, b: string) => a.localeCompare(b, 'en');
   return {
     people: valid(content, 'people').sort((a, b) => byText(a.data.name, b.data.name) || byText(a.id, b.id)),
     cycles: valid(content, 'cycles').sort((a, b) => byText(b.data.start, a.data.start) || byText(a.id, b.id)),

@@ -1,9 +1,8 @@
 import { claimIndex, keyResultKey, namedKeyResults } from './claims.ts';
+import { compareText } from './compare-text.ts';
+import { goalTree } from './goal-tree.ts';
 import { valid, type Content, type ValidEntry } from './content.ts';
-import { itemsPerPerson } from './submission-counts.ts';
-
-/** Where a person stands against the cycle's min..max. */
-export type CountState = 'below' | 'within' | 'above';
+import { countState, itemsPerPerson, type CountState } from './submission-counts.ts';
 
 export interface PersonCount {
   id: string;
@@ -81,7 +80,7 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
   const counted = all.filter((item) => !item.data.draft);
   const inCycle = counted.filter((item) => item.data.cycle === cycleId);
 
-  const perPerson = itemsPerPerson(content, cycleId);
+  const perPerson = itemsPerPerson(all, cycleId);
   const drafts = new Map<string, number>();
   for (const item of all)
     if (item.data.draft && item.data.cycle === cycleId)
@@ -98,7 +97,7 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
   const ofCycle = goals.filter((g) => g.data.cycle === cycleId).sort((a, b) => compareText(a.data.title, b.data.title));
   const moved = new Set(counted.flatMap((item) => item.data.goals.map((link) => link.goal)));
   const named = new Set(counted.flatMap((item) => namedKeyResults(item.data, goalData)));
-  const below = childrenOf(goals);
+  const tree = goalTree(goals, (id) => goalData(id)?.parent);
   const open = ofCycle.filter((g) => g.data.status !== 'dropped');
   const goalRef = (g: ValidEntry<'goals'>): GoalRef => ({ id: g.id, title: g.data.title });
 
@@ -118,7 +117,7 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
       items: inCycle.length,
     },
     people,
-    goalsWithoutItems: open.filter((g) => descendants(g.id, below).every((id) => !moved.has(id))).map(goalRef),
+    goalsWithoutItems: open.filter((g) => tree.descendants(g.id).every((goal) => !moved.has(goal.id))).map(goalRef),
     keyResultsWithoutItems: open.flatMap((g) =>
       g.data.key_results
         .filter((kr) => !named.has(keyResultKey(g.id, kr.id)))
@@ -141,10 +140,6 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
       }),
     ),
   };
-}
-
-export function countState(count: number, min: number, max: number): CountState {
-  return count < min ? 'below' : count > max ? 'above' : 'within';
 }
 
 /** `2 of 3–5`: a count against the cycle's range. */
@@ -179,31 +174,4 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function childrenOf(goals: readonly ValidEntry<'goals'>[]): Map<string, string[]> {
-  const below = new Map<string, string[]>();
-  for (const g of goals) {
-    if (g.data.parent === undefined) continue;
-    const list = below.get(g.data.parent);
-    if (list) list.push(g.id);
-    else below.set(g.data.parent, [g.id]);
-  }
-  return below;
-}
-
-/** `id` and every goal below it; a loop (which the check reports) ends the walk. */
-function descendants(id: string, below: ReadonlyMap<string, string[]>): string[] {
-  const seen = new Set<string>();
-  const walk = (at: string) => {
-    if (seen.has(at)) return;
-    seen.add(at);
-    for (const child of below.get(at) ?? []) walk(child);
-  };
-  walk(id);
-  return [...seen];
-}
-
 const byTitle = (a: Item, b: Item) => compareText(a.data.title, b.data.title) || compareText(a.id, b.id);
-
-export function compareText(a: string, b: string): number {
-  return a.localeCompare(b, 'en');
-}

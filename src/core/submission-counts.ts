@@ -1,16 +1,17 @@
-import { valid, type Content, type ValidEntry } from './content.ts';
+import type { Accomplishment } from '../schema/index.ts';
 
-export type CountedItem = ValidEntry<'accomplishments'>;
+/** Where a person stands against the cycle's min..max. */
+export type CountState = 'below' | 'within' | 'above';
 
 /**
  * The items each person has in a cycle, counted the one way the `submission-count` check,
- * `status` and `report` all count them: items that pass the schema, never drafts, every
- * visibility (a private item still counts; it is only never shown), and each author once per
- * item even when listed twice. Keys are the ids the items name, known people or not.
+ * `status`, `report` and the site's coverage pages all count them: never drafts, every visibility
+ * the caller passes in (the check counts private items too; they are only never shown), and each
+ * author once per item even when listed twice. Keys are the ids the items name, known people or not.
  */
-export function itemsPerPerson(content: Content, cycleId: string): Map<string, CountedItem[]> {
-  const byPerson = new Map<string, CountedItem[]>();
-  for (const item of valid(content, 'accomplishments')) {
+export function itemsPerPerson<I extends { data: Accomplishment }>(items: Iterable<I>, cycleId: string): Map<string, I[]> {
+  const byPerson = new Map<string, I[]>();
+  for (const item of items) {
     if (item.data.draft || item.data.cycle !== cycleId) continue;
     for (const author of new Set(item.data.authors)) {
       const list = byPerson.get(author);
@@ -19,4 +20,8 @@ export function itemsPerPerson(content: Content, cycleId: string): Map<string, C
     }
   }
   return byPerson;
+}
+
+export function countState(count: number, min: number, max: number): CountState {
+  return count < min ? 'below' : count > max ? 'above' : 'within';
 }

@@ -48,7 +48,14 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
 
 /** `a`, `a` or `b`, `a`, `b` or `c`: lists of allowed values in messages. */
 export function oneOf(values: readonly string[], conjunction = 'or'): string {
-  const quoted = values.map((v) => `\`${v}\``);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)!}`;
+  return listText(
+    values.map((v) => `\`${v}\``),
+    conjunction,
+  );
+}
+
+/** `a`, `a and b`, `a, b and c`: a list in a sentence. */
+export function listText(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)!}`;
 }

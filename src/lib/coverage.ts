@@ -1,7 +1,8 @@
+import { countState, itemsPerPerson, type CountState } from '../core/submission-counts.ts';
 import type { Accomplishment, Cycle, Person } from '../schema/index.ts';
 import type { Entry } from './entry.ts';
 
-export type CoverageStatus = 'below' | 'within' | 'above';
+export type CoverageStatus = CountState;
 
 export interface PersonCoverage {
   person: Entry<Person>;
@@ -18,14 +19,10 @@ export function cycleCoverage(
   people: readonly Entry<Person>[],
   items: readonly Entry<Accomplishment>[],
 ): PersonCoverage[] {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    if (item.data.cycle !== cycle.id) continue;
-    for (const author of new Set(item.data.authors)) counts.set(author, (counts.get(author) ?? 0) + 1);
-  }
+  const counted = itemsPerPerson(items, cycle.id);
   const { min, max } = cycle.data.submissions;
   return people.map((person) => {
-    const count = counts.get(person.id) ?? 0;
-    return { person, count, status: count < min ? 'below' : count > max ? 'above' : 'within' };
+    const count = counted.get(person.id)?.length ?? 0;
+    return { person, count, status: countState(count, min, max) };
   });
 }

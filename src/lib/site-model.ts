@@ -1,9 +1,10 @@
 import type { Accomplishment, Cycle, Goal, KeyResult, Person, Site, Team } from '../schema/index.ts';
 import { allows, type Audience } from './audience.ts';
+import { compareText } from '../core/compare-text.ts';
 import { claimIndex, keyResultKey, namedKeyResults, type KeyResultClaims } from '../core/claims.ts';
 import { cycleCoverage, type PersonCoverage } from './coverage.ts';
 import type { Doc, Entry } from './entry.ts';
-import { goalTree, type GoalTree, type TreeStep } from './goal-tree.ts';
+import { goalTree, type GoalTree, type TreeStep } from '../core/goal-tree.ts';
 import { rollUp } from './progress.ts';
 
 export type Item = Doc<Accomplishment>;
@@ -227,8 +228,4 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
 
 function currentCycle(cycles: readonly Doc<Cycle>[], today: string): Doc<Cycle> | undefined {
   return cycles.find((c) => c.data.start <= today && today <= c.data.end) ?? cycles.find((c) => c.data.start <= today) ?? cycles.at(-1);
-}
-
-function compareText(a: string, b: string): number {
-  return a.localeCompare(b, 'en');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readContentTree } from '../../src/cli/fs.ts';
 import { checkFiles } from '../../src/core/check.ts';
+import { valid } from '../../src/core/content.ts';
 import { cycleStatus, daysBetween, dueText, stateText } from '../../src/core/status.ts';
 import { itemsPerPerson } from '../../src/core/submission-counts.ts';
 import { itemText, makeTree, TODAY, type TreeOptions } from '../helpers.ts';
@@ -92,7 +93,7 @@ describe('cycleStatus', () => {
         "Cleo Park has 4 accomplishments in cycle \`2026-h1\`, expected at most 3",
       ]
     `);
-    expect([...itemsPerPerson(content, '2026-h1').get('cleo')!].map((i) => i.id)).toMatchInlineSnapshot(`
+    expect([...itemsPerPerson(valid(content, 'accomplishments'), '2026-h1').get('cleo')!].map((i) => i.id)).toMatchInlineSnapshot(`
       [
         "2026-h1/fix-login-loop",
         "2026-h1/more",

@@ -10,6 +10,7 @@ import { renderAccomplishment, type Answers } from '../../core/scaffold.ts';
 import { slugify } from '../../core/slug.ts';
 import { catalogOf, completeAnswers, LIMITS, missingFlags, resolveFlags, type Catalog, type Flags } from '../../core/scaffold-input.ts';
 import { describeIssues } from '../../core/schema-issues.ts';
+import { listText } from '../../core/suggest.ts';
 import { AccomplishmentSchema, ID_MAX } from '../../schema/index.ts';
 import type { CommandContext, CommandSpec, OptionValues } from '../command.ts';
 import { UsageError } from '../errors.ts';
@@ -65,7 +66,7 @@ async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
   const { draft, problems } = resolveFlags(flags, catalog, ctx.today, !canAsk);
   const missing = missingFlags(draft, flags);
   if (!canAsk && missing.length > 0) {
-    const list = join2(missing);
+    const list = listText(missing);
     problems.push(
       noInput
         ? `missing ${list}, which --no-input needs as options`
@@ -129,11 +130,6 @@ function flagsOf(values: OptionValues): Flags {
     date: text('date'),
     slug: text('slug'),
   };
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function join2(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
 const itemPath = (cycle: string, slug: string) => `content/accomplishments/${cycle}/${slug}.md`;
@@ -233,35 +229,36 @@ function report(path: string, text: string, before: readonly Diagnostic[], ctx: 
   // After prompts, close their frame; plain text otherwise, for logs and scripts.
   if (asked) p.outro(`Created ${path}`, { output: ctx.stdout });
   else ctx.stdout.write(`Created ${path}\n\n`);
-  ctx.stdout.write(answers.visibility === 'private' ? privateSteps(path) : nextSteps(answers.title, basename(path, '.md'), path));
+  ctx.stdout.write(nextSteps(answers, path));
   return 0;
 }
 
 // Letters, digits and punctuation that mean nothing to sh, PowerShell or cmd inside double quotes.
 const SHELL_SAFE = /^[\p{L}\p{N} ,.:;'()/+_-]+$/u;
 
-function nextSteps(title: string, slug: string, path: string): string {
-  const subject = SHELL_SAFE.test(title) ? title : slug;
-  return `Next steps:
-  1. Edit it: fill in the sections, and add impact and evidence.
-  2. Check it: npm run check
-  3. Send it for review:
+/**
+ * What to do with the file: edit and check it, then send it for review. A private item is for
+ * its author's own packet instead: a pull request would show the file to everyone.
+ */
+function nextSteps(answers: Answers, path: string): string {
+  const slug = basename(path, '.md');
+  const subject = SHELL_SAFE.test(answers.title) ? answers.title : slug;
+  const last =
+    answers.visibility === 'private'
+      ? `  3. Build your own site with it: npm run build -- --audience private (into dist-private/)
+  It is private, so keep it on this machine: do not commit it, since anyone who can read the
+  repository could read the file. To keep git from offering it:
+       echo "/${path}" >> .git/info/exclude
+`
+      : `  3. Send it for review:
        git switch -c ${slug}
        git add ${path}
        git commit -m "Add ${subject}"
        git push -u origin HEAD
      then open a pull request.
 `;
-}
-
-/** A private item is for its author's own packet: a pull request would show the file to everyone. */
-function privateSteps(path: string): string {
   return `Next steps:
   1. Edit it: fill in the sections, and add impact and evidence.
   2. Check it: npm run check
-  3. Build your own site with it: npm run build -- --audience private (into dist-private/)
-  It is private, so keep it on this machine: do not commit it, since anyone who can read the
-  repository could read the file. To keep git from offering it:
-       echo "/${path}" >> .git/info/exclude
-`;
+${last}`;
 }

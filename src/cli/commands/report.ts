@@ -5,12 +5,12 @@ import { checkFiles } from '../../core/check.ts';
 import { loadContent } from '../../core/load.ts';
 import { classify } from '../../core/paths.ts';
 import { renderReport, type ItemChange } from '../../core/report.ts';
-import { MAX_FILE_BYTES } from '../../core/source-file.ts';
+import type { SourceFile } from '../../core/source-file.ts';
 import type { Accomplishment } from '../../schema/index.ts';
 import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { summaryLine } from '../format/summary.ts';
-import { readContentTree } from '../fs.ts';
+import { readContentTree, sourceFile } from '../fs.ts';
 import { changedFiles } from '../git.ts';
 import { onlyChanged } from './check.ts';
 
@@ -112,8 +112,6 @@ function accomplishmentsAt(root: string, ref: string): Set<string> {
   return new Set(listing.split('\0').filter((path) => path !== ''));
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * The items as they were at `ref`, read in one `git cat-file --batch`, parsed and validated on
  * their own. Files that fail the schema, or that the reader would refuse, are left out.
@@ -123,7 +121,7 @@ function itemsAt(root: string, ref: string, paths: readonly string[]): Map<strin
   const found = new Map<string, Accomplishment>();
   if (wanted.length === 0) return found;
   const output = git(root, ['cat-file', '--batch'], wanted.map((path) => `${ref}:./${path}\n`).join(''));
-  const texts: { path: string; text: string }[] = [];
+  const files: SourceFile[] = [];
   let at = 0;
   for (const path of wanted) {
     const end = output.indexOf(0x0a, at);
@@ -132,16 +130,11 @@ function itemsAt(root: string, ref: string, paths: readonly string[]): Map<strin
     at = end + 1;
     if (header[1] !== 'blob') continue; // `missing`, or not a file
     const size = Number(header[2]);
-    const bytes = output.subarray(at, at + size);
+    // A file the reader refuses (too large, not UTF-8) loads as no entry: nothing to compare with.
+    files.push(sourceFile(path, output.subarray(at, at + size), size));
     at += size + 1;
-    if (size > MAX_FILE_BYTES) continue;
-    try {
-      texts.push({ path, text: decoder.decode(bytes) });
-    } catch {
-      // Not UTF-8 at the base: nothing to compare with.
-    }
   }
-  for (const entry of loadContent(texts).content.entries.accomplishments.values())
+  for (const entry of loadContent(files).content.entries.accomplishments.values())
     if (entry.data !== undefined) found.set(entry.doc.file, entry.data);
   return found;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { listText } from '../../core/suggest.ts';
 import { UsageError } from '../errors.ts';
 
 /** The pull request a workflow run belongs to, and what it takes to talk to the API about it. */
@@ -25,7 +26,7 @@ export function pullRequestRun(env: NodeJS.ProcessEnv): PullRequestRun {
   if (missing.length > 0) {
     const hint = missing.includes('GITHUB_TOKEN') ? '; pass the token in the step, `env: GITHUB_TOKEN: ${{ github.token }}`' : '';
     throw new UsageError(
-      `${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not set: the comment command runs in a GitHub Actions job${hint}`,
+      `${listText(missing)} ${missing.length === 1 ? 'is' : 'are'} not set: the comment command runs in a GitHub Actions job${hint}`,
     );
   }
   const repository = env['GITHUB_REPOSITORY']!;
@@ -62,8 +63,4 @@ function pullRequestNumber(eventPath: string, eventName: string | undefined): nu
   throw new UsageError(
     `not a pull request event${which}: the comment goes on a pull request, so run it in a workflow \`on: pull_request\``,
   );
-}
-
-function list(names: readonly string[]): string {
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }

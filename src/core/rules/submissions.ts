@@ -13,7 +13,7 @@ export const submissionCount: Rule = (ctx) => {
     if (cycle.data.end < cycle.data.start || due < cycle.data.start || cycle.data.submissions.min > cycle.data.submissions.max) continue;
     const overdue = ctx.today > due;
     const { min, max } = cycle.data.submissions;
-    const byPerson = itemsPerPerson(ctx.content, cycle.id);
+    const byPerson = itemsPerPerson(valid(ctx.content, 'accomplishments'), cycle.id);
     for (const person of valid(ctx.content, 'people')) {
       const files = (byPerson.get(person.id) ?? []).map((item) => item.doc.file);
       const count = files.length;

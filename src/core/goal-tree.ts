@@ -1,5 +1,11 @@
 import type { Goal } from '../schema/index.ts';
-import type { Entry } from './entry.ts';
+import { compareText } from './compare-text.ts';
+
+/** A goal as anything that has one: the check's entries, the site's documents. */
+interface Entry<T> {
+  id: string;
+  data: T;
+}
 
 /** A step on the path from a top goal down to a goal: the goal, or a marker where it is hidden. */
 export type TreeStep<G extends Entry<Goal> = Entry<Goal>> = { kind: 'goal'; goal: G } | { kind: 'hidden' };
@@ -80,5 +86,5 @@ function isInLoop(id: string, parentOf: (id: string) => string | undefined): boo
 }
 
 function byTitle(a: Entry<Goal>, b: Entry<Goal>): number {
-  return a.data.title.localeCompare(b.data.title, 'en') || a.id.localeCompare(b.id);
+  return compareText(a.data.title, b.data.title) || a.id.localeCompare(b.id);
 }
