@@ -56,6 +56,12 @@ export const RULES = [
     severity: 'error',
     description: 'A key appears twice in one mapping; YAML would silently keep only the last.',
   },
+  {
+    id: 'yaml-extra-document',
+    severity: 'error',
+    description:
+      'Text follows the end of the front matter’s YAML document (`...` or a second `---` inside it). YAML would read only the first document and silently drop the rest.',
+  },
   { id: 'yaml-tab', severity: 'error', description: 'A tab is used for indentation; YAML indents with spaces.' },
   {
     id: 'yaml-alias',
@@ -65,6 +71,12 @@ export const RULES = [
   },
   { id: 'yaml-merge-key', severity: 'error', description: 'A merge key (`<<`) is used; write the keys out.' },
   { id: 'yaml-tag', severity: 'error', description: 'A tag such as `!!binary` or `!custom` is used. Only plain YAML values are read.' },
+  {
+    id: 'too-many-problems',
+    severity: 'error',
+    description:
+      'A file has more than 50 problems; the first 50 are reported, then this one says how many more there are. Fix those and check again.',
+  },
   // Schema
   { id: 'missing-field', severity: 'error', description: 'A required field is missing.' },
   {
@@ -101,6 +113,23 @@ export const RULES = [
     severity: 'warning',
     description:
       'The body contains raw HTML the site removes: an element other than simple formatting (`<kbd>`, `<sub>`, `<details>`, …), or attributes. Write Markdown instead.',
+  },
+  {
+    id: 'body-too-large',
+    severity: 'error',
+    description: 'The Markdown body is longer than 100,000 characters. Accomplishments are short; long material belongs behind a link.',
+  },
+  {
+    id: 'body-too-deep',
+    severity: 'error',
+    description:
+      'Block quotes, lists or raw HTML elements are nested more than 32 deep in the body. Such nesting is never needed and makes rendering slow.',
+  },
+  {
+    id: 'unclosed-html',
+    severity: 'error',
+    description:
+      'A raw HTML element whose content the site removes (`<template>`, `<style>`, `<textarea>`, `<form>`, …) is opened and never closed, so everything after it would vanish from the page.',
   },
   // References and the tree
   {
@@ -182,6 +211,18 @@ export const RULES = [
     severity: 'warning',
     description:
       'With `--pr-author` (in a pull request), an item the pull request adds or changes is `visibility: private`. Private items never reach a built site, but the file itself can be read by anyone who can read the repository.',
+  },
+  // Personal items
+  {
+    id: 'personal-tracked',
+    severity: 'error',
+    description:
+      'A file in `content/.personal/` is tracked by git (or staged). That folder never leaves your machine: `git rm --cached` the file and keep the folder in `.gitignore`.',
+  },
+  {
+    id: 'personal-visibility',
+    severity: 'error',
+    description: 'An item in `content/.personal/` is not `visibility: private`. Items there are for you alone; move shared items to `content/accomplishments/`.',
   },
   // Site
   { id: 'site-config', severity: 'error', description: '`content/site.yaml` is missing.' },
