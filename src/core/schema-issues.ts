@@ -92,7 +92,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
           message: `\`${field}\` has ${(value as unknown[]).length} entries, expected at most ${max}`,
         });
       } else {
-        out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at most ${max}` });
+        out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at most ${limit(max)}` });
       }
       return;
     }
@@ -112,7 +112,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
           message: `\`${field}\` is empty, expected at least ${min} ${min === 1 ? 'entry' : 'entries'}`,
         });
       } else {
-        out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at least ${min}` });
+        out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at least ${limit(min)}` });
       }
       return;
     }
@@ -268,3 +268,8 @@ function truncate(value: string): string {
 }
 
 export { suggest };
+
+/** A numeric bound as people read it: `10`, `1e15` rather than `1000000000000000`. */
+function limit(bound: number): string {
+  return Math.abs(bound) >= 1e6 ? bound.toExponential().replace('e+', 'e') : String(bound);
+}

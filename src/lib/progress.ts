@@ -11,11 +11,27 @@ export interface Progress {
 
 /** How far a key result has come from its baseline towards its target, for "reduce" results too. */
 export function keyResultProgress(kr: Pick<KeyResult, 'baseline' | 'target' | 'current'>): Progress {
-  const span = kr.target - kr.baseline;
-  const reduce = span < 0;
+  const reduce = kr.target < kr.baseline;
   // A target equal to the baseline means "hold the line": met while current stays on the right side.
-  const raw = span === 0 ? (kr.current === kr.target ? 1 : 0) : (kr.current - kr.baseline) / span;
+  const raw = kr.target === kr.baseline ? (kr.current === kr.target ? 1 : 0) : share(kr.baseline, kr.target, kr.current);
   return { fraction: Math.min(1, Math.max(0, raw)), raw, reduce };
+}
+
+/**
+ * `(at - from) / (to - from)`, finite for every pair of finite numbers with `from !== to`: the
+ * schema bounds measures, but a page must never show "NaN%" whatever reaches it.
+ */
+function share(from: number, to: number, at: number): number {
+  let span = to - from;
+  let moved = at - from;
+  // Differences of numbers near ±Number.MAX_VALUE overflow; halves of them cannot.
+  if (!Number.isFinite(span) || !Number.isFinite(moved)) {
+    span = to / 2 - from / 2;
+    moved = at / 2 - from / 2;
+  }
+  const raw = moved / span;
+  // A tiny span can still make the share overflow: it is then simply "very far".
+  return Number.isFinite(raw) ? raw : Math.sign(raw) * Number.MAX_VALUE;
 }
 
 /**

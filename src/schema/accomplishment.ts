@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, idRef, Link, text, Visibility, type RefFactory } from './common.ts';
+import { Id, IsoDate, idRef, Link, Measure, text, Visibility, type RefFactory } from './common.ts';
 
 export const OUTCOMES = ['delivered', 'partial', 'missed', 'learning'] as const;
 
@@ -10,9 +10,9 @@ export const ImpactSchema = z.strictObject({
   /** The id of the key result this moved, one of the key results of this item's goals. */
   key_result: Id.optional(),
   /** The value before the work. */
-  before: z.number(),
+  before: Measure,
   /** The value after the work. */
-  after: z.number(),
+  after: Measure,
   /** The unit of both numbers; must match the key result's unit when one is named. */
   unit: text(20),
 });

@@ -54,3 +54,13 @@ export const Link = z
   .string()
   .max(2048)
   .pipe(z.url({ protocol: LINK_PROTOCOL }));
+
+/**
+ * The largest size a measured value may have. Far beyond any real metric, and small enough that
+ * differences, sums and shares of such values stay finite and exact to the unit, so no page can
+ * show "NaN%" or "Infinity".
+ */
+export const MEASURE_MAX = 1e15;
+
+/** A measured value: a finite number between −1e15 and 1e15. */
+export const Measure = z.number().min(-MEASURE_MAX).max(MEASURE_MAX);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, idRef, text, Visibility, type RefFactory } from './common.ts';
+import { Id, idRef, Measure, text, Visibility, type RefFactory } from './common.ts';
 
 /** A measurable result of a goal, from `baseline` towards `target`; `target` below `baseline` means "reduce". */
 export const KeyResultSchema = z.strictObject({
@@ -10,11 +10,11 @@ export const KeyResultSchema = z.strictObject({
   /** The unit of the numbers, e.g. `min`, `%`, `ms`. */
   unit: text(20),
   /** The value when the goal was set. */
-  baseline: z.number(),
+  baseline: Measure,
   /** The value the goal aims for. */
-  target: z.number(),
+  target: Measure,
   /** The value now. */
-  current: z.number(),
+  current: Measure,
 });
 export type KeyResult = z.infer<typeof KeyResultSchema>;
 
