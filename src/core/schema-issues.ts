@@ -200,6 +200,16 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
         });
         return;
       }
+      const { expected, hint } = (issue.params ?? {}) as { expected?: string; hint?: string };
+      if (expected !== undefined) {
+        out.push({
+          path,
+          rule: rule ?? 'invalid-value',
+          message: `Invalid \`${String(value)}\` for \`${field}\`, expected ${expected}`,
+          ...hintFor(hint),
+        });
+        return;
+      }
       out.push({ path, rule: rule ?? 'invalid-value', message: `${issue.message} at \`${field}\`` });
       return;
     }

@@ -1,3 +1,6 @@
+/** The folder of the people index's later pages; person ids have addresses of their own. */
+export const PEOPLE_PAGE = 'page';
+
 /**
  * Every internal address of the site, in one place. `base` is the path the site is served under
  * (from `url` in site.yaml), with or without a trailing slash; every address ends in `/`.
@@ -14,7 +17,8 @@ export function siteUrls(base: string) {
     items: (page = 1) => paged(['items'], page),
     // Item ids are `<cycle>/<slug>`, so the address mirrors the file's path.
     item: (id: string) => at('items', id),
-    people: (page = 1) => paged(['people'], page),
+    // Under `page/`, because a person's id may be a number: `/people/2/` is the person `2`.
+    people: (page = 1) => (page <= 1 ? at('people') : at('people', PEOPLE_PAGE, page)),
     person: (id: string) => at('people', id),
     teams: () => at('teams'),
     team: (id: string) => at('teams', id),
@@ -34,12 +38,20 @@ export function siteUrls(base: string) {
 
 export type SiteUrls = ReturnType<typeof siteUrls>;
 
-/** Links into the content repository: propose an edit of a file, or add a new one. */
+/**
+ * Links into the content repository: propose an edit of a file, or add a new one. Every part of a
+ * path is percent-encoded, so no branch or id can step out of the repository's address.
+ */
 export function repoUrls(repo: string, branch: string) {
   const root = repo.replace(/\/+$/, '');
+  const path = (...parts: string[]) =>
+    parts
+      .flatMap((part) => part.split('/'))
+      .map(encodeURIComponent)
+      .join('/');
   return {
-    edit: (collection: string, id: string) => `${root}/edit/${branch}/content/${collection}/${id}.md`,
-    submit: () => `${root}/blob/${branch}/docs/submitting.md`,
-    newItem: (cycle: string) => `${root}/new/${branch}/content/accomplishments/${cycle}`,
+    edit: (collection: string, id: string) => `${root}/edit/${path(branch, 'content', collection, `${id}.md`)}`,
+    submit: () => `${root}/blob/${path(branch, 'docs', 'submitting.md')}`,
+    newItem: (cycle: string) => `${root}/new/${path(branch, 'content', 'accomplishments', cycle)}`,
   };
 }

@@ -13,7 +13,7 @@ describe('addresses', () => {
       '/impact/goals/ci/items/3/',
       '/impact/tags/ci/',
     ]);
-    expect(siteUrls('/').people(2)).toBe('/people/2/');
+    expect(siteUrls('/').people(2)).toBe('/people/page/2/');
   });
 
   it('points edit links at the file in the repository', () => {
