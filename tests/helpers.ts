@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -64,6 +64,16 @@ export function check(
 export function output(scenario?: string, options: TreeOptions = {}): string {
   const result = check(makeTree(scenario, options));
   return `exit ${result.exitCode}\n${result.stdout}`;
+}
+
+/** The real command, as CI and people run it: a new process, a bare environment, no colour. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [join(REPO, 'bin/throughline.js'), ...args], {
+    cwd: options.cwd ?? REPO,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', THROUGHLINE_TODAY: TODAY, ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs git in `cwd` with a fixed identity, so tests never depend on the machine's git config. */

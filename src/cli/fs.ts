@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONTENT_DIR, MAX_FILE_BYTES, type SourceFile } from '../core/source-file.ts';
 import { UsageError } from './errors.ts';
 
@@ -13,6 +13,7 @@ export interface ListedFile {
 
 /** Every file under `<root>/content`, sorted, without reading any; dot-files are skipped. */
 export function listContentTree(root: string): ListedFile[] {
+  refuseLinkedFolders(root);
   const base = join(root, CONTENT_DIR);
   let isDir: boolean;
   try {
@@ -25,6 +26,33 @@ export function listContentTree(root: string): ListedFile[] {
   walk(base, CONTENT_DIR, out);
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
+}
+
+/**
+ * Refuses a `content/` folder that is a symbolic link, and a `--root` reached through one below
+ * the working directory: a pull request can add either, and following it would read files from
+ * anywhere on the machine that builds the site. Links above the working directory (macOS's
+ * `/tmp`, a mounted home) are the machine's own and are followed.
+ */
+function refuseLinkedFolders(root: string): void {
+  const cwd = process.cwd();
+  const below = relative(cwd, resolve(root));
+  const inside = below !== '' && !below.startsWith('..') && !isAbsolute(below);
+  const folders = inside ? below.split(sep).map((_, i, steps) => join(cwd, ...steps.slice(0, i + 1))) : [];
+  for (const folder of [...folders, join(resolve(root), CONTENT_DIR)]) {
+    if (isSymlink(folder))
+      throw new UsageError(
+        `\`${folder.startsWith(cwd + sep) ? relative(cwd, folder) : folder}\` is a symbolic link; Throughline reads content only from real folders, so that no file outside the repository can reach a page`,
+      );
+  }
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function walk(dir: string, relative: string, out: ListedFile[]): void {

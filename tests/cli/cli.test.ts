@@ -1,20 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTree, REPO, TODAY } from '../helpers.ts';
+import { makeTree, runCli } from '../helpers.ts';
 
-const CLI = join(REPO, 'bin/throughline.js');
-
-/** The real command, as CI and people run it. */
-function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? REPO,
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', THROUGHLINE_TODAY: TODAY, ...options.env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 const BROKEN = {
   'content/accomplishments/2026-h1/broken.md':
