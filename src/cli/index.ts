@@ -6,6 +6,8 @@ import { suggest } from '../core/suggest.ts';
 import type { CommandContext, CommandSpec } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { UsageError } from './errors.ts';
+import { logSafe } from './format/log-safe.ts';
+import { visible } from '../core/text-checks.ts';
 import { npmSwallowedFlags, npmSwallowedMessage } from './npm-args.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -54,12 +56,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return await run(argv, env);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`throughline: ${error.message}\n`);
+      process.stderr.write(`throughline: ${logSafe(visible(error.message))}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(
-      debug && error instanceof Error ? `${error.stack}\n` : `throughline: internal error: ${message} (run with --debug for details)\n`,
+      debug && error instanceof Error
+        ? `${error.stack}\n`
+        : `throughline: internal error: ${logSafe(visible(message))} (run with --debug for details)\n`,
     );
     return 2;
   }

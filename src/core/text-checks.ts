@@ -7,12 +7,18 @@ import type { Span } from './diagnostics.ts';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Makes text safe to print to a terminal or log: control characters become visible symbols. */
+/**
+ * Makes text safe to print on one line of a terminal or log: control characters and line breaks
+ * become visible symbols (`␤` for a line break), so quoted content can never start a line of its
+ * own — where a CI runner would read it as a command.
+ */
 export function visible(text: string): string {
-  return text.replace(CONTROL, (c) => {
-    const code = c.codePointAt(0)!;
-    return code < 0x20 ? String.fromCodePoint(0x2400 + code) : code === 0x7f ? '\u2421' : '\uFFFD';
-  });
+  return text
+    .replace(CONTROL, (c) => {
+      const code = c.codePointAt(0)!;
+      return code < 0x20 ? String.fromCodePoint(0x2400 + code) : code === 0x7f ? '\u2421' : '\uFFFD';
+    })
+    .replace(/\r\n|[\n\r\u2028\u2029]/g, '\u2424');
 }
 
 export interface ControlCharacter extends Span {

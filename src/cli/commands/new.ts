@@ -15,6 +15,7 @@ import { AccomplishmentSchema, ID_MAX } from '../../schema/index.ts';
 import type { CommandContext, CommandSpec, OptionValues } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
+import { logSafe } from '../format/log-safe.ts';
 import { formatPretty } from '../format/pretty.ts';
 import { readContentTree } from '../fs.ts';
 import { askMissing, CANCELLED } from '../new-prompts.ts';
@@ -216,11 +217,11 @@ function report(path: string, text: string, before: readonly Diagnostic[], ctx: 
   }
   if (mine.some((d) => d.severity === 'error')) {
     out.push(`Wrote ${path}, but the check found errors: fix them, then run \`npm run check\`.\n`);
-    ctx.stdout.write(out.join('\n'));
+    ctx.stdout.write(logSafe(out.join('\n')));
     return 1;
   }
   // A blank line between the problems and what comes next.
-  ctx.stdout.write(out.map((text) => `${text}\n`).join(''));
+  ctx.stdout.write(logSafe(out.map((text) => `${text}\n`).join('')));
   try {
     refreshEditorMap(ctx.root);
   } catch {
@@ -229,7 +230,7 @@ function report(path: string, text: string, before: readonly Diagnostic[], ctx: 
   // After prompts, close their frame; plain text otherwise, for logs and scripts.
   if (asked) p.outro(`Created ${path}`, { output: ctx.stdout });
   else ctx.stdout.write(`Created ${path}\n\n`);
-  ctx.stdout.write(nextSteps(answers, path));
+  ctx.stdout.write(logSafe(nextSteps(answers, path)));
   return 0;
 }
 

@@ -9,6 +9,7 @@ import type { SourceFile } from '../../core/source-file.ts';
 import type { Accomplishment } from '../../schema/index.ts';
 import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
+import { logSafe } from '../format/log-safe.ts';
 import { summaryLine } from '../format/summary.ts';
 import { readContentTree, sourceFile } from '../fs.ts';
 import { changedFiles } from '../git.ts';
@@ -68,7 +69,7 @@ export const command: CommandSpec = {
       );
     }
     // Last, so that a file that cannot be written leaves nothing half-done on stdout.
-    ctx.stdout.write(markdown);
+    ctx.stdout.write(logSafe(markdown));
     return 0;
   },
 };

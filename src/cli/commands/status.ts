@@ -7,6 +7,7 @@ import { suggest } from '../../core/suggest.ts';
 import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
+import { jsonLogSafe, logSafe } from '../format/log-safe.ts';
 import { formatStatusJson } from '../format/status-json.ts';
 import { formatStatusMarkdown } from '../format/status-markdown.ts';
 import { formatStatusTable } from '../format/status-table.ts';
@@ -68,9 +69,9 @@ export const command: CommandSpec = {
           : '';
       ctx.stderr.write(`${errors} error${errors === 1 ? '' : 's'} in content${left}; run \`npm run check\` for details\n`);
     }
-    if (format === 'json') ctx.stdout.write(formatStatusJson(status, errors));
-    else if (format === 'markdown') ctx.stdout.write(formatStatusMarkdown(status));
-    else ctx.stdout.write(formatStatusTable(status, wantsColor(ctx.stdoutIsTTY, ctx.env) ? COLORS : PLAIN));
+    if (format === 'json') ctx.stdout.write(jsonLogSafe(formatStatusJson(status, errors)));
+    else if (format === 'markdown') ctx.stdout.write(logSafe(formatStatusMarkdown(status)));
+    else ctx.stdout.write(logSafe(formatStatusTable(status, wantsColor(ctx.stdoutIsTTY, ctx.env) ? COLORS : PLAIN)));
     return 0;
   },
 };

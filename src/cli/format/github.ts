@@ -1,14 +1,18 @@
 import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
 import { location, summaryLine, type RunStats } from './summary.ts';
+import { logSafe } from './log-safe.ts';
 import { problemsTable } from '../../core/report.ts';
 
 /** GitHub shows at most this many annotations of each kind per step; the rest are dropped. */
 export const ANNOTATIONS_PER_KIND = 10;
 const MAX_SUMMARY_ROWS = 500;
 
-/** Workflow command data: `%`, CR and LF are escaped (as @actions/core does). */
+/**
+ * Workflow command data: `%`, CR and LF are escaped (as @actions/core does), and `##[` is broken
+ * up so no runner that also looks for legacy commands could find one in it.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replaceAll('##[', '## [');
 }
 
 /** Workflow command properties additionally escape `:` and `,`, which delimit them. */
@@ -65,9 +69,8 @@ function annotation(d: Diagnostic): string {
 
 function plainLine(d: Diagnostic): string {
   const where = location(d);
-  // A line starting with `::` would be read as a workflow command; messages quote user text.
-  const text = `${where} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`;
-  return text.replace(/^::/, ' ::').replace(/[\r\n]+/g, ' ');
+  // Inside `::group::` too, a line starting with `::` is a workflow command; messages quote user text.
+  return logSafe(`${where} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`.replace(/[\r\n]+/g, ' '));
 }
 
 /** Markdown for `$GITHUB_STEP_SUMMARY`: every problem in a table, escaped for GitHub's renderer. */

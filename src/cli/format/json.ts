@@ -1,5 +1,6 @@
 import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
 import type { RunStats } from './summary.ts';
+import { jsonLogSafe } from './log-safe.ts';
 
 /** Version of the JSON shape documented in docs/cli.md; bumped only on breaking changes. */
 export const JSON_FORMAT_VERSION = 1;
@@ -22,5 +23,5 @@ export function formatJson(diagnostics: readonly Diagnostic[], stats: RunStats):
       related: d.related ?? [],
     })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${jsonLogSafe(JSON.stringify(report, null, 2))}\n`;
 }

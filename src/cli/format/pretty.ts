@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { Palette } from './color.ts';
 import { codeFrame } from './codeframe.ts';
+import { logSafe } from './log-safe.ts';
 import { location, summaryLine, type RunStats } from './summary.ts';
 
 /** For people at a terminal: `file:line:col severity rule message`, the hint, and a code frame. */
@@ -26,5 +27,5 @@ export function formatPretty(
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   const mark = diagnostics.length === 0 ? color.green('✓') : hasErrors ? color.red('✖') : color.yellow('!');
   blocks.push(`${mark} ${summaryLine(diagnostics, stats)}`);
-  return `${blocks.join('\n\n')}\n`;
+  return logSafe(`${blocks.join('\n\n')}\n`);
 }

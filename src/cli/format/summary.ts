@@ -1,4 +1,5 @@
 import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
+import { visible } from '../../core/text-checks.ts';
 
 export interface RunStats {
   /** Content files looked at. */
@@ -26,5 +27,7 @@ export function summaryLine(diagnostics: readonly Diagnostic[], stats: RunStats)
 /** `file:line:column`, the file alone, or `content/` for a problem of the whole tree. */
 export function location(d: Diagnostic): string {
   if (d.file === undefined) return 'content/';
-  return d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  // A file name is content too: it may hold a line break.
+  const file = visible(d.file);
+  return d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
 }
