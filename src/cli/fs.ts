@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { PERSONAL_DIR } from '../core/paths.ts';
 import { CONTENT_DIR, MAX_FILE_BYTES, type SourceFile } from '../core/source-file.ts';
 import { UsageError } from './errors.ts';
 
@@ -11,19 +12,26 @@ export interface ListedFile {
   symlink: boolean;
 }
 
-/** Every file under `<root>/content`, sorted, without reading any; dot-files are skipped. */
-export function listContentTree(root: string): ListedFile[] {
+export interface TreeOptions {
+  /** Also list `content/.personal/`, the folder that never leaves this machine. */
+  personal?: boolean | undefined;
+}
+
+/**
+ * Every file under `<root>/content`, sorted, without reading any; dot-files are skipped, and so
+ * is `content/.personal/` unless asked for.
+ */
+export function listContentTree(root: string, options: TreeOptions = {}): ListedFile[] {
   refuseLinkedFolders(root);
   const base = join(root, CONTENT_DIR);
-  let isDir: boolean;
-  try {
-    isDir = statSync(base).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError(`no \`${CONTENT_DIR}/\` folder in ${root}; pass the repository root with --root DIR`);
+  if (!isDirectory(base)) throw new UsageError(`no \`${CONTENT_DIR}/\` folder in ${root}; pass the repository root with --root DIR`);
   const out: ListedFile[] = [];
   walk(base, CONTENT_DIR, out);
+  if (options.personal) {
+    const personal = join(root, PERSONAL_DIR);
+    if (isSymlink(personal)) out.push({ path: PERSONAL_DIR, symlink: true });
+    else if (isDirectory(personal)) walk(personal, PERSONAL_DIR, out);
+  }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
 }
@@ -44,6 +52,14 @@ function refuseLinkedFolders(root: string): void {
       throw new UsageError(
         `\`${folder.startsWith(cwd + sep) ? relative(cwd, folder) : folder}\` is a symbolic link; Throughline reads content only from real folders, so that no file outside the repository can reach a page`,
       );
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -109,6 +125,6 @@ export function sourceFile(path: string, bytes: Uint8Array, size: number = bytes
 }
 
 /** Lists and reads the whole tree; for callers that want every file in one go. */
-export function readContentTree(root: string): SourceFile[] {
-  return listContentTree(root).map((file) => readContentFile(root, file));
+export function readContentTree(root: string, options: TreeOptions = {}): SourceFile[] {
+  return listContentTree(root, options).map((file) => readContentFile(root, file));
 }

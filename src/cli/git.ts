@@ -1,4 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import type { PersonalGit } from '../core/context.ts';
+import { PERSONAL_DIR } from '../core/paths.ts';
 import { UsageError } from './errors.ts';
 
 /**
@@ -25,4 +27,21 @@ export function changedFiles(root: string, ref: string, option = '--changed-sinc
   const changed = git(['diff', '--name-only', '--no-renames', '--relative', '-z', ref, '--']);
   const untracked = git(['ls-files', '--others', '--exclude-standard', '-z']);
   return new Set([...changed.split('\0'), ...untracked.split('\0')].filter((p) => p !== ''));
+}
+
+/**
+ * What git would share of `paths` (relative to `root`): those it tracks or has staged, and those
+ * it does not ignore. Undefined outside a git work tree, or without git: nothing can be shared then.
+ */
+export function personalGitState(root: string, paths: readonly string[]): PersonalGit | undefined {
+  if (paths.length === 0) return undefined;
+  const git = (args: string[], input?: string) =>
+    spawnSync('git', args, { cwd: root, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+  const inside = git(['rev-parse', '--is-inside-work-tree']);
+  if (inside.error || inside.status !== 0 || inside.stdout.trim() !== 'true') return undefined;
+  const list = (out: string) => new Set(out.split('\0').filter((p) => p !== ''));
+  const tracked = list(git(['ls-files', '-z', '--cached', '--', PERSONAL_DIR]).stdout);
+  // Exit 1 means "none of them is ignored": still an answer.
+  const ignored = list(git(['check-ignore', '-z', '--stdin'], `${paths.join('\0')}\0`).stdout);
+  return { tracked, unignored: new Set(paths.filter((path) => !ignored.has(path))) };
 }

@@ -16,7 +16,7 @@ export interface PromptContext {
   catalog: Catalog;
   /** The person to pre-select as the author, if we could tell who is at the keyboard. */
   me?: string | undefined;
-  /** Whether `content/accomplishments/<cycle>/<slug>.md` exists already. */
+  /** Whether `<cycle>/<slug>` is taken, in `content/accomplishments/` or `content/.personal/`. */
   exists(cycle: string, slug: string): boolean;
 }
 

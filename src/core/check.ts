@@ -1,4 +1,4 @@
-import { createContext, type PullRequest } from './context.ts';
+import { createContext, type PersonalGit, type PullRequest } from './context.ts';
 import type { Content } from './content.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { loadContent } from './load.ts';
@@ -11,6 +11,8 @@ export interface CheckOptions {
   today: string;
   /** The pull request being checked, for the rules about who submits what. */
   pullRequest?: PullRequest | undefined;
+  /** What git says of personal files, for the rule that keeps them off the shared repository. */
+  personalGit?: PersonalGit | undefined;
 }
 
 export interface CheckResult {
@@ -33,7 +35,7 @@ export function checkFiles(files: readonly SourceFile[], options: CheckOptions):
       hint: 'copy it from the Throughline template and set `title`, `url`, `repo` and `audience`',
     });
   }
-  const ctx = createContext(content, content.site?.data, options.today, diagnostics, options.pullRequest);
+  const ctx = createContext(content, content.site?.data, options.today, diagnostics, options.pullRequest, options.personalGit);
   for (const rule of CROSS_FILE_RULES) rule(ctx);
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, content };

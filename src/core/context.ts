@@ -24,7 +24,15 @@ export interface CheckContext {
   today: string;
   /** Set when checking a pull request: who opened it and the files it changes. */
   pullRequest?: PullRequest | undefined;
+  /** What git says of the files in `content/.personal/`, when the root is a git work tree. */
+  personalGit?: PersonalGit | undefined;
   report(problem: Problem): void;
+}
+
+/** Personal files git would share: tracked (or staged), or not ignored so `git add -A` takes them. */
+export interface PersonalGit {
+  tracked: ReadonlySet<string>;
+  unignored: ReadonlySet<string>;
 }
 
 export interface PullRequest {
@@ -40,12 +48,14 @@ export function createContext(
   today: string,
   out: Diagnostic[],
   pullRequest?: PullRequest,
+  personalGit?: PersonalGit,
 ): CheckContext {
   return {
     content,
     site,
     today,
     pullRequest,
+    personalGit,
     report(problem) {
       out.push(toDiagnostic(problem));
     },

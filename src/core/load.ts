@@ -3,7 +3,7 @@ import { emptyContent, type Content, type Entry } from './content.ts';
 import { toDiagnostic, type Problem } from './context.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { splitFrontMatter } from './frontmatter.ts';
-import { classify } from './paths.ts';
+import { classify, isPersonal } from './paths.ts';
 import { describeIssues } from './schema-issues.ts';
 import { readYaml } from './read-entry.ts';
 import { fullYaml, offsetSpan, type SourceDoc } from './source.ts';
@@ -29,9 +29,33 @@ export function loadContent(files: readonly SourceFile[]): { content: Content; d
     const loaded = loadFile(file);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.site) content.site = loaded.site;
-    if (loaded.entry) (content.entries[loaded.entry.collection] as Map<string, Entry>).set(loaded.entry.id, loaded.entry);
+    if (loaded.entry) add(content.entries[loaded.entry.collection], loaded.entry, diagnostics);
   }
   return { content, diagnostics };
+}
+
+/**
+ * Adds an entry to its collection. Paths make ids unique, except that a personal item can take the
+ * id of a shared one: the personal file is then the one reported, and the shared one is kept.
+ */
+function add(collection: Map<string, Entry>, entry: Entry, diagnostics: Diagnostic[]): void {
+  const other = collection.get(entry.id);
+  if (other !== undefined) {
+    const [kept, dropped] = isPersonal(entry.doc.file) ? [other, entry] : [entry, other];
+    diagnostics.push(
+      toDiagnostic({
+        at: dropped.doc,
+        span: firstLine,
+        rule: 'duplicate-id',
+        message: `Duplicate id \`${entry.id}\`, \`${kept.doc.file}\` already has it`,
+        hint: 'rename your personal file; its name is its id, and the shared item keeps its own',
+        related: [kept.doc.file],
+      }),
+    );
+    collection.set(entry.id, kept);
+    return;
+  }
+  collection.set(entry.id, entry);
 }
 
 /** One file on its own. Bodies are not parsed here: the body rules do it only where needed. */

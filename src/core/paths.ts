@@ -7,6 +7,17 @@ import { CONTENT_DIR } from './source-file.ts';
 export { CONTENT_DIR };
 export const SITE_FILE = `${CONTENT_DIR}/site.yaml`;
 
+/**
+ * `content/.personal/`: a person's own items, mirroring `content/accomplishments/`. Git-ignored, so
+ * it never leaves their machine; local checks and private builds read it, nothing else does.
+ */
+export const PERSONAL_DIR = `${CONTENT_DIR}/.personal`;
+
+/** Whether a content path lies in the personal folder. */
+export function isPersonal(path: string): boolean {
+  return path.startsWith(`${PERSONAL_DIR}/`);
+}
+
 export interface PathProblem {
   rule: 'file-name' | 'unknown-file';
   message: string;
@@ -26,8 +37,15 @@ export type Classified =
 export function classify(path: string): Classified {
   const segments = path.split('/');
   if (segments[0] !== CONTENT_DIR) return { kind: 'ignored' };
-  const rest = segments.slice(1);
+  const personal = isPersonal(path);
+  const rest = segments.slice(personal ? 2 : 1);
   if (rest.some((s) => s.startsWith('.'))) return { kind: 'ignored' };
+  if (personal && (rest[0] !== 'accomplishments' || rest.length === 1)) {
+    return unknown(
+      `Unexpected location \`${path}\`, expected \`${PERSONAL_DIR}/accomplishments/<cycle>/<slug>.md\``,
+      'only accomplishments live in the personal folder; people, goals and the rest are shared',
+    );
+  }
   if (rest.length === 1) {
     if (rest[0] === 'site.yaml') return { kind: 'site' };
     const near = /^site\.(ya?ml|json|toml)$/i.test(rest[0]!) ? { hint: 'rename it to `content/site.yaml`' } : {};
@@ -58,7 +76,7 @@ export function classify(path: string): Classified {
   if (idSegments.length !== expectedDepth) {
     return unknown(
       collection === 'accomplishments'
-        ? `Unexpected location \`${path}\`, expected \`content/accomplishments/<cycle>/<slug>.md\``
+        ? `Unexpected location \`${path}\`, expected \`${personal ? PERSONAL_DIR : CONTENT_DIR}/accomplishments/<cycle>/<slug>.md\``
         : `Unexpected location \`${path}\`, expected \`content/${collection}/<id>.md\` with no subfolder`,
       collection === 'accomplishments' && idSegments.length === 1
         ? 'move it into the folder of its cycle, e.g. `content/accomplishments/2026-h1/`'

@@ -235,12 +235,12 @@ function cell(text: string, strict: boolean): string {
  * broken with a zero-width space, so a title `@team` notifies no one and `www.x.com` links nowhere.
  */
 export function mdText(text: string): string {
-  return escapeInline(visible(text).replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|');
+  return escapeInline(visible(text.replace(/\s+/g, ' ').trim())).replace(/\|/g, '\\|');
 }
 
 /** Untrusted text as a code span, however many backticks it holds: for paths and ids. */
 export function mdCode(text: string): string {
-  const flat = visible(text).replace(/[\r\n]+/g, ' ');
+  const flat = visible(text.replace(/[\r\n]+/g, ' '));
   const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

@@ -31,8 +31,10 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
   const { store, logger } = context;
   const root = fileURLToPath(context.config.root);
   store.clear();
-  // Each collection reads only its own files; listing the tree reads nothing.
-  for (const listed of listContentTree(root)) {
+  // Each collection reads only its own files; listing the tree reads nothing. The personal folder
+  // is read for a private build alone: public and team builds never open a file in it.
+  const personal = process.env['THROUGHLINE_AUDIENCE'] === 'private';
+  for (const listed of listContentTree(root, { personal })) {
     const kind = classify(listed.path);
     if (kind.kind !== 'entry' || kind.collection !== collection) continue;
     const file = readContentFile(root, listed);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itemText } from '../helpers.ts';
 import { build, makeSiteTree, readSite } from './site-tree.ts';
 
 const BUILD_TIMEOUT = 240_000;
@@ -108,6 +109,8 @@ describe('npm run build', () => {
         'content/accomplishments/2026-h1/reorg.md': DRAFT,
         // One public person, so the public build has someone whose coverage it could wrongly show.
         'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\nvisibility: public\n---\n',
+        // A personal item: read by a private build alone.
+        'content/.personal/accomplishments/2026-h1/my-notes.md': itemText({ title: 'Personal canary', visibility: 'private' }),
       },
     });
 
@@ -144,6 +147,7 @@ describe('npm run build', () => {
         expect(site.get('cycles/2026-h1/index.html')).not.toContain('Coverage');
         expect([...site.keys()].filter((p) => p.includes('coverage'))).toEqual([]);
         expect(everything).not.toContain('Remote build cache');
+        expect(everything).not.toContain('Personal canary');
         const item = site.get('items/2026-h1/harden-login/index.html')!;
         expect(item).toContain('Ana Silva');
         expect(site.has('people/ana/index.html')).toBe(true);
@@ -177,6 +181,7 @@ describe('npm run build', () => {
         expect(team.has('people/cleo/index.html')).toBe(true);
         expect(team.has('items/2026-h1/try-remote-cache/index.html')).toBe(false);
         expect([...team.values()].join('\n')).not.toContain('Remote build cache');
+        expect([...team.values()].join('\n')).not.toContain('Personal canary');
         expect(team.get('index.html')).toContain('<meta name="robots" content="noindex, nofollow">');
         // Coverage ("2 of 3–5") is a reminder for the team, never shown publicly.
         expect(team.get('cycles/2026-h1/index.html')).toContain('Coverage');
@@ -185,6 +190,7 @@ describe('npm run build', () => {
         expect(build(root, '--audience', 'private').status).toBe(0);
         const mine = readSite(join(root, 'dist-private'));
         expect(mine.has('items/2026-h1/try-remote-cache/index.html')).toBe(true);
+        expect(mine.get('items/2026-h1/my-notes/index.html')).toContain('Personal canary');
         expect(mine.has('items/2026-h1/reorg/index.html')).toBe(false);
         expect(existsSync(join(root, 'dist'))).toBe(false);
       },

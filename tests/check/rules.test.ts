@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { output, pullRequestOutput } from '../helpers.ts';
+import { check, git, itemText, makeTree, output, pullRequestOutput } from '../helpers.ts';
 
 // Each rule's failing fixture lives in tests/fixtures/<rule>/ as an overlay on the valid `base`
 // tree; the pinned text is exactly what a contributor reads in their terminal.
@@ -704,7 +704,7 @@ describe('accomplishment rules', () => {
     expect(pullRequestOutput('pr-private-item', 'cleopark')).toMatchInlineSnapshot(`
       "exit 0
       content/accomplishments/2026-h1/salary-talk.md:9:1 warning pr-private-item This item is \`visibility: private\`, but in a pull request anyone who can read the repository can read the file
-        hint: keep private items on your own machine, for \`npm run build -- --audience private\`; if your team may see it, write \`visibility: team\`
+        hint: move it to \`content/.personal/accomplishments/\`, which git ignores and your own checks and private builds read; if your team may see it, write \`visibility: team\`
            8 | outcome: delivered
         >  9 | visibility: private
              | ^^^^^^^^^^^^^^^^^^^
@@ -725,6 +725,85 @@ describe('accomplishment rules', () => {
           10 |     title: Median CI time
 
       ! 0 errors and 1 warning in 1 file (12 files checked)
+      "
+    `);
+  });
+});
+
+describe('personal items', () => {
+  const personal = (visibility: string) => itemText({ title: 'Talked salary with my manager', visibility });
+  const path = 'content/.personal/accomplishments/2026-h1/salary-talk.md';
+
+  it('personal-visibility', () => {
+    expect(output(undefined, { files: { [path]: personal('team') } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/.personal/accomplishments/2026-h1/salary-talk.md:9:1 error personal-visibility Unexpected \`visibility: team\` in \`content/.personal/\`, expected \`private\`
+        hint: make it \`private\`, or move the file to \`content/accomplishments/\` to share it
+           8 | outcome: "delivered"
+        >  9 | visibility: "team"
+             | ^^^^^^^^^^^^^^^^^^
+          10 | ---
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+
+  it('personal-tracked', () => {
+    const root = makeTree(undefined, { files: { [path]: personal('private') } });
+    git(root, 'init', '-q', '-b', 'main');
+    // Not ignored: `git add -A` would take it.
+    expect(`exit ${check(root).exitCode}\n${check(root).stdout}`).toMatchInlineSnapshot(`
+      "exit 1
+      content/.personal/accomplishments/2026-h1/salary-talk.md:1:1 error personal-tracked \`content/.personal/\` is not ignored by git, so \`git add -A\` would share this file
+        hint: add \`content/.personal/\` to \`.gitignore\` (\`npm run new\` puts a \`.gitignore\` in the folder itself)
+        > 1 | ---
+            | ^^^
+          2 | title: "Talked salary with my manager"
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+    // Committed: in CI too, where the clone holds it.
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'oops');
+    expect(`exit ${check(root).exitCode}\n${check(root).stdout}`).toMatchInlineSnapshot(`
+      "exit 1
+      content/.personal/accomplishments/2026-h1/salary-talk.md:1:1 error personal-tracked \`content/.personal/accomplishments/2026-h1/salary-talk.md\` is tracked by git, expected nothing in \`content/.personal/\` to leave this machine
+        hint: run \`git rm --cached content/.personal/accomplishments/2026-h1/salary-talk.md\`; if it was pushed, anyone who can read the repository may have read it
+        > 1 | ---
+            | ^^^
+          2 | title: "Talked salary with my manager"
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+
+  it('checks a personal item like any other, but counts it for no one', () => {
+    // Four more items for ana would be over the cycle's maximum of 3, were they submitted.
+    const files: Record<string, string> = { 'content/.personal/.gitignore': '*\n' };
+    for (const n of [1, 2, 3, 4]) files[`content/.personal/accomplishments/2026-h1/note-${n}.md`] = personal('private');
+    const root = makeTree(undefined, { files });
+    git(root, 'init', '-q', '-b', 'main');
+    expect(`exit ${check(root).exitCode}\n${check(root).stdout}`).toMatchInlineSnapshot(`
+      "exit 0
+      ✓ No problems in 15 files
+      "
+    `);
+    files['content/.personal/accomplishments/2026-h1/note-4.md'] = personal('private').replace('goals: ["ci-speed"]', 'goals: ["ci-sped"]');
+    const broken = makeTree(undefined, { files });
+    expect(check(broken).stdout).toContain('note-4.md:7:9 error unknown-reference Unknown goal `ci-sped`');
+  });
+
+  it('refuses a personal item that takes the id of a shared one', () => {
+    expect(output(undefined, { files: { 'content/.personal/accomplishments/2026-h1/cut-ci-time.md': personal('private') } }))
+      .toMatchInlineSnapshot(`
+      "exit 1
+      content/.personal/accomplishments/2026-h1/cut-ci-time.md:1:1 error duplicate-id Duplicate id \`2026-h1/cut-ci-time\`, \`content/accomplishments/2026-h1/cut-ci-time.md\` already has it
+        hint: rename your personal file; its name is its id, and the shared item keeps its own
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
       "
     `);
   });

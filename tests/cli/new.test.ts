@@ -8,7 +8,7 @@ import { command } from '../../src/cli/commands/new.ts';
 import { command as schemaCommand } from '../../src/cli/commands/schema.ts';
 import { UsageError } from '../../src/cli/errors.ts';
 import { readEntry } from '../../src/core/read-entry.ts';
-import { check, makeTree } from '../helpers.ts';
+import { check, git, makeTree } from '../helpers.ts';
 import { testContext } from './context.ts';
 
 /** Options parsed the way the dispatcher parses them, so `--no-input` and repeats behave as for users. */
@@ -213,8 +213,34 @@ describe('new --no-input', () => {
     expect(mapped.map(([, schema]) => schema)).toEqual(['throughline-accomplishments']);
   });
 
-  it('tells the author of a private item to keep it out of git, and how', async () => {
-    const result = await runNew(makeTree(), flags({ ...COMPLETE, visibility: 'private' }));
+  it('puts a private item in content/.personal/, which ignores itself in git', async () => {
+    const root = makeTree();
+    const result = await runNew(root, flags({ ...COMPLETE, visibility: 'private' }));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatchInlineSnapshot(`
+      "Created content/.personal/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md
+
+      Next steps:
+        1. Edit it: fill in the sections, and add impact and evidence.
+        2. Check it: npm run check
+        3. Build your own site with it: npm run build -- --audience private (into dist-private/)
+        It is in content/.personal/, which git ignores, so it stays on this machine: your own
+        checks and private builds read it; shared builds, CI and everyone else never see it.
+      "
+    `);
+    expect(read(root, 'content/.personal/.gitignore')).toContain('\n*\n');
+    git(root, 'init', '-q');
+    expect(git(root, 'status', '--porcelain', '--untracked-files=all')).not.toContain('.personal');
+  });
+
+  it('leaves a .gitignore it did not write alone', async () => {
+    const root = makeTree(undefined, { files: { 'content/.personal/.gitignore': 'mine\n' } });
+    expect((await runNew(root, flags({ ...COMPLETE, visibility: 'private' }))).code).toBe(0);
+    expect(read(root, 'content/.personal/.gitignore')).toBe('mine\n');
+  });
+
+  it('with --no-personal, puts a private item with the others and says how to keep it out of git', async () => {
+    const result = await runNew(makeTree(), [...flags({ ...COMPLETE, visibility: 'private' }), '--no-personal']);
     expect(result.code).toBe(0);
     expect(result.out).toMatchInlineSnapshot(`
       "Created content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md

@@ -104,7 +104,7 @@ describe('throughline report', () => {
       | \`content/accomplishments/2026-h1/broken.md\` 4:11 | error | \`unknown-reference\` | Unknown person \`bne\` in \`authors[0]\`, expected the id of a file in \`content/people/\`<br>*hint:* create \`content/people/bne.md\`, or check the spelling |
       | \`content/accomplishments/2026-h1/broken.md\` 8:1 | error | \`invalid-value\` | Unexpected \`shipped\` for \`outcome\`, expected one of \`delivered\`, \`partial\`, \`missed\` or \`learning\` |
       | \`content/accomplishments/2026-h1/payroll.md\` 4:1 | warning | \`pr-author\` | Pull request author @⟨zwsp⟩Cleo-GH (Cleo Park) is not among the authors of this item<br>*hint:* add \`cleo\` to \`authors\` if you worked on it; if you submit it for someone else, ask them to review the pull request |
-      | \`content/accomplishments/2026-h1/payroll.md\` 9:1 | warning | \`pr-private-item\` | This item is \`visibility: private\`, but in a pull request anyone who can read the repository can read the file<br>*hint:* keep private items on your own machine, for \`npm run build -- --audience private\`; if your team may see it, write \`visibility: team\` |
+      | \`content/accomplishments/2026-h1/payroll.md\` 9:1 | warning | \`pr-private-item\` | This item is \`visibility: private\`, but in a pull request anyone who can read the repository can read the file<br>*hint:* move it to \`content/.personal/accomplishments/\`, which git ignores and your own checks and private builds read; if your team may see it, write \`visibility: team\` |
 
       "
     `);

@@ -209,7 +209,9 @@ describe('throughline schema', () => {
     expect(at(documents.goals, 'properties', 'key_results', 'items', 'properties', 'target')['description']).toBe(
       'The value the goal aims for.',
     );
-    expect(at(documents.site, 'properties', 'branch')['description']).toBe('The branch that edit links point at: a git branch name such as `main`.');
+    expect(at(documents.site, 'properties', 'branch')['description']).toBe(
+      'The branch that edit links point at: a git branch name such as `main`.',
+    );
     // Editors render the Markdown one on hover: `code` shows as code.
     expect(at(documents.people, 'properties', 'github')['markdownDescription']).toBe(
       'Your GitHub handle, without `@`; links your pull requests to you.',

@@ -9,7 +9,8 @@ import { suggest } from '../../core/suggest.ts';
 import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { readContentTree } from '../fs.ts';
-import { changedFiles } from '../git.ts';
+import { changedFiles, personalGitState } from '../git.ts';
+import { isPersonal } from '../../core/paths.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { formatGithub, formatStepSummary } from '../format/github.ts';
 import { formatJson } from '../format/json.ts';
@@ -49,10 +50,11 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
     throw new UsageError('--pr-author needs --changed-since: it looks at the items the pull request changes');
   const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
   const started = performance.now();
-  const files = readContentTree(root);
+  const files = readContentTree(root, { personal: true });
   const readAt = performance.now();
   const pullRequest = options.prAuthor !== undefined && changed !== undefined ? { author: options.prAuthor, changed } : undefined;
-  const { diagnostics: all, content } = checkFiles(files, { today: options.today, pullRequest });
+  const personalGit = personalGitState(root, files.map((file) => file.path).filter(isPersonal));
+  const { diagnostics: all, content } = checkFiles(files, { today: options.today, pullRequest, personalGit });
   if (options.env['THROUGHLINE_TIMING']) {
     // For `npm run bench`: where the time goes, on stderr so formats stay clean.
     process.stderr.write(

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import * as p from '@clack/prompts';
 import { checkFiles } from '../../core/check.ts';
 import type { Diagnostic } from '../../core/diagnostics.ts';
+import { CONTENT_DIR, isPersonal, PERSONAL_DIR } from '../../core/paths.ts';
 import { readEntry } from '../../core/read-entry.ts';
 import { renderAccomplishment, type Answers } from '../../core/scaffold.ts';
 import { slugify } from '../../core/slug.ts';
@@ -32,6 +33,7 @@ const options = {
   visibility: { type: 'string' },
   date: { type: 'string' },
   slug: { type: 'string' },
+  personal: { type: 'boolean', default: true },
   input: { type: 'boolean', default: true },
 } as const;
 
@@ -44,7 +46,9 @@ const usage = `  --author ID        Who did the work, an id from content/people/
                      (--goal ci-speed:ci-p50); repeat for more goals
   --unplanned TEXT   Instead of --goal: why the work mattered although no goal asked for it
   --outcome OUTCOME  delivered, partial, missed or learning
-  --visibility VIS   public, team or private
+  --visibility VIS   public, team or private; a private item goes to content/.personal/,
+                     which git ignores, so it never leaves this machine
+  --no-personal      Put a private item in content/accomplishments/ with the others
   --date YYYY-MM-DD  When it landed (default: today, or the last day of a cycle that is over)
   --slug NAME        The file name (default: made from the title, at most ${ID_MAX} characters)
   --no-input         Never ask: every answer comes from the options above, and a missing
@@ -86,7 +90,7 @@ async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
       today: ctx.today,
       catalog,
       me: draft.authors === undefined ? whoIsAtTheKeyboard(catalog, ctx) : undefined,
-      exists: (cycle, name) => existsSync(join(ctx.root, itemPath(cycle, name))),
+      exists: (cycle, name) => [false, true].some((personal) => existsSync(join(ctx.root, itemPath(cycle, name, personal)))),
     });
     if (asked === CANCELLED) {
       // 130 is what shells report for Ctrl-C (128 + SIGINT): scripts can tell a person stopping
@@ -103,9 +107,11 @@ async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
     slug = draft.slug ?? slugify(answers.title);
   }
 
-  const path = itemPath(answers.cycle, slug);
+  const personal = answers.visibility === 'private' && values['personal'] !== false;
+  const path = itemPath(answers.cycle, slug, personal);
   const text = renderAccomplishment(answers, before.content.site?.data?.sections ?? ['Impact']);
   schemaSafetyNet(text);
+  if (personal) keepOutOfGit(ctx.root);
   if (!writeNew(join(ctx.root, path), text)) {
     ctx.stderr.write(`${path} exists already; nothing was written.\n  hint: choose another file name with --slug NAME\n`);
     return 1;
@@ -133,7 +139,25 @@ function flagsOf(values: OptionValues): Flags {
   };
 }
 
-const itemPath = (cycle: string, slug: string) => `content/accomplishments/${cycle}/${slug}.md`;
+const itemPath = (cycle: string, slug: string, personal: boolean) =>
+  `${personal ? PERSONAL_DIR : CONTENT_DIR}/accomplishments/${cycle}/${slug}.md`;
+
+/**
+ * Makes `content/.personal/` ignore itself: a `.gitignore` of `*` inside it keeps every file there
+ * out of git in any clone, without touching the repository's own `.gitignore`. An existing one
+ * is the person's and is left alone (the check says so if it lets files through).
+ */
+function keepOutOfGit(root: string): void {
+  const folder = join(root, PERSONAL_DIR);
+  mkdirSync(folder, { recursive: true });
+  try {
+    writeFileSync(join(folder, '.gitignore'), '# Written by `throughline new`: nothing in this folder leaves your machine.\n*\n', {
+      flag: 'wx',
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
 
 /**
  * The person whose name or GitHub handle is git's `user.name`, to pre-select as the author. Best
@@ -202,7 +226,7 @@ function writeNew(file: string, text: string): boolean {
  * elsewhere (one item too many for a person in the cycle). Exit 1 on errors; the file stays.
  */
 function report(path: string, text: string, before: readonly Diagnostic[], ctx: CommandContext, answers: Answers, asked: boolean): number {
-  const files = readContentTree(ctx.root);
+  const files = readContentTree(ctx.root, { personal: true });
   const after = checkFiles(files, { today: ctx.today });
   const key = (d: Diagnostic) => `${d.file ?? ''}\0${d.rule}\0${d.message}`;
   const old = new Set(before.map(key));
@@ -244,8 +268,12 @@ const SHELL_SAFE = /^[\p{L}\p{N} ,.:;'()/+_-]+$/u;
 function nextSteps(answers: Answers, path: string): string {
   const slug = basename(path, '.md');
   const subject = SHELL_SAFE.test(answers.title) ? answers.title : slug;
-  const last =
-    answers.visibility === 'private'
+  const last = isPersonal(path)
+    ? `  3. Build your own site with it: npm run build -- --audience private (into dist-private/)
+  It is in ${PERSONAL_DIR}/, which git ignores, so it stays on this machine: your own
+  checks and private builds read it; shared builds, CI and everyone else never see it.
+`
+    : answers.visibility === 'private'
       ? `  3. Build your own site with it: npm run build -- --audience private (into dist-private/)
   It is private, so keep it on this machine: do not commit it, since anyone who can read the
   repository could read the file. To keep git from offering it:

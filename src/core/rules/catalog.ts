@@ -222,7 +222,8 @@ export const RULES = [
   {
     id: 'personal-visibility',
     severity: 'error',
-    description: 'An item in `content/.personal/` is not `visibility: private`. Items there are for you alone; move shared items to `content/accomplishments/`.',
+    description:
+      'An item in `content/.personal/` is not `visibility: private`. Items there are for you alone; move shared items to `content/accomplishments/`.',
   },
   // Site
   { id: 'site-config', severity: 'error', description: '`content/site.yaml` is missing.' },

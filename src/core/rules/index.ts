@@ -3,6 +3,7 @@ import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
 import { duplicates } from './duplicates.ts';
 import { keyResults } from './key-results.ts';
 import { overClaim } from './over-claim.ts';
+import { personalItems } from './personal.ts';
 import { prAuthor, prPrivateItem } from './pull-request.ts';
 import { references } from './references.ts';
 import { submissionCount } from './submissions.ts';
@@ -24,4 +25,5 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   overClaim,
   prAuthor,
   prPrivateItem,
+  personalItems,
 ];

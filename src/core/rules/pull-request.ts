@@ -1,4 +1,5 @@
 import { valid } from '../content.ts';
+import { isPersonal, PERSONAL_DIR } from '../paths.ts';
 import type { Rule } from './types.ts';
 
 /**
@@ -42,13 +43,14 @@ export const prPrivateItem: Rule = (ctx) => {
   const pr = ctx.pullRequest;
   if (!pr) return;
   for (const item of valid(ctx.content, 'accomplishments')) {
-    if (!pr.changed.has(item.doc.file) || item.data.visibility !== 'private') continue;
+    // A personal item in a pull request is personal-tracked's error, more than this warning.
+    if (!pr.changed.has(item.doc.file) || item.data.visibility !== 'private' || isPersonal(item.doc.file)) continue;
     ctx.report({
       at: item,
       path: ['visibility'],
       rule: 'pr-private-item',
       message: 'This item is `visibility: private`, but in a pull request anyone who can read the repository can read the file',
-      hint: 'keep private items on your own machine, for `npm run build -- --audience private`; if your team may see it, write `visibility: team`',
+      hint: `move it to \`${PERSONAL_DIR}/accomplishments/\`, which git ignores and your own checks and private builds read; if your team may see it, write \`visibility: team\``,
     });
   }
 };

@@ -1,4 +1,5 @@
 import { valid } from '../content.ts';
+import { isPersonal } from '../paths.ts';
 import { itemsPerPerson } from '../submission-counts.ts';
 import type { Rule } from './types.ts';
 
@@ -13,7 +14,9 @@ export const submissionCount: Rule = (ctx) => {
     if (cycle.data.end < cycle.data.start || due < cycle.data.start || cycle.data.submissions.min > cycle.data.submissions.max) continue;
     const overdue = ctx.today > due;
     const { min, max } = cycle.data.submissions;
-    const byPerson = itemsPerPerson(valid(ctx.content, 'accomplishments'), cycle.id);
+    // Personal items are not submitted: they count nowhere but on their author's own machine.
+    const submitted = valid(ctx.content, 'accomplishments').filter((item) => !isPersonal(item.doc.file));
+    const byPerson = itemsPerPerson(submitted, cycle.id);
     for (const person of valid(ctx.content, 'people')) {
       const files = (byPerson.get(person.id) ?? []).map((item) => item.doc.file);
       const count = files.length;
