@@ -21,6 +21,12 @@ export interface Visit<T> {
   badResponses: string[];
   /** Requests that never got a response (not counting blocked ones to other hosts). */
   failedRequests: string[];
+  /**
+   * Addresses of requests the browser itself abandoned (`net::ERR_ABORTED`): the next navigation
+   * cancels what the last page still had in flight, such as a favicon, on a loaded machine. Not a
+   * failure of the site; the test fetches each once to be sure it exists.
+   */
+  abortedRequests: string[];
   /** Requests to any host other than the local server; they are blocked. */
   foreignRequests: string[];
   consoleErrors: string[];
@@ -128,9 +134,9 @@ export function local(url: string, origin: string): string {
 }
 
 /** What a page's listeners record while one address loads in it. */
-type Heard = Pick<Visit<unknown>, 'badResponses' | 'failedRequests' | 'foreignRequests' | 'consoleErrors'>;
+type Heard = Pick<Visit<unknown>, 'badResponses' | 'failedRequests' | 'abortedRequests' | 'foreignRequests' | 'consoleErrors'>;
 
-const nothingHeard = (): Heard => ({ badResponses: [], failedRequests: [], foreignRequests: [], consoleErrors: [] });
+const nothingHeard = (): Heard => ({ badResponses: [], failedRequests: [], abortedRequests: [], foreignRequests: [], consoleErrors: [] });
 
 /** A tab that loads one address after another. */
 interface Tab {
@@ -154,9 +160,10 @@ async function openTab(context: BrowserContext, origin: string): Promise<Tab> {
     if (isForeign(request.url(), origin)) heard.foreignRequests.push(request.url());
   });
   page.on('requestfailed', (request) => {
-    if (!isForeign(request.url(), origin)) {
-      heard.failedRequests.push(`${local(request.url(), origin)}: ${request.failure()?.errorText ?? 'failed'}`);
-    }
+    if (isForeign(request.url(), origin)) return;
+    const error = request.failure()?.errorText ?? 'failed';
+    if (error === 'net::ERR_ABORTED') heard.abortedRequests.push(request.url());
+    else heard.failedRequests.push(`${local(request.url(), origin)}: ${error}`);
   });
   page.on('console', (message) => {
     if (message.type() === 'error') {
