@@ -77,3 +77,26 @@ describe('odd files (held)', () => {
     expect(runCli(['check', '--root', root])).toMatchObject({ code: 0 });
   });
 });
+
+describe('look-alike ids (held)', () => {
+  it('refuses names that differ from an id only by case or Unicode normalisation', () => {
+    const person = '---\nname: José\nrole: Engineer\nteam: core\n---\n';
+    const root = makeTree(undefined, {
+      files: {
+        'content/people/Ana.md': person,
+        'content/people/jos\u00e9.md': person,
+        'content/people/jose\u0301.md': person,
+      },
+    });
+    const result = runCli(['check', '--root', root, '--format', 'json']);
+    const report = JSON.parse(result.stdout) as { diagnostics: { file: string; rule: string; hint: string | null }[] };
+    expect(report.diagnostics.filter((d) => d.rule === 'file-name').map((d) => `${d.file.normalize('NFC')}: ${d.hint}`))
+      .toMatchInlineSnapshot(`
+      [
+        "content/people/Ana.md: rename it to \`ana\`: the path is the id that other files refer to",
+        "content/people/josé.md: rename it to \`jose\`: the path is the id that other files refer to",
+        "content/people/josé.md: rename it to \`jose\`: the path is the id that other files refer to",
+      ]
+    `);
+  });
+});
