@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, makeSiteTree, readSite } from './site-tree.ts';
+import { git } from '../helpers.ts';
+import { build, makeNestedSiteTree, makeSiteTree, readSite, treeState, writeEarlierBuild } from './site-tree.ts';
 
 const BUILD_TIMEOUT = 240_000;
 
@@ -57,8 +58,7 @@ describe('npm run build', () => {
           ).replace('authors: [ben, ana]', 'authors: [ben, anna]'),
         },
       });
-      mkdirSync(join(root, 'dist'));
-      writeFileSync(join(root, 'dist', 'index.html'), 'the previous site');
+      writeEarlierBuild(join(root, 'dist'), { 'index.html': 'the previous site' });
       const result = build(root);
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
@@ -102,14 +102,13 @@ describe('npm run build', () => {
   );
 
   describe('for each audience', () => {
-    const root = makeSiteTree(undefined, {
-      files: {
-        'content/accomplishments/2026-h1/harden-login.md': EVIL,
-        'content/accomplishments/2026-h1/reorg.md': DRAFT,
-        // One public person, so the public build has someone whose coverage it could wrongly show.
-        'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\nvisibility: public\n---\n',
-      },
-    });
+    const files = {
+      'content/accomplishments/2026-h1/harden-login.md': EVIL,
+      'content/accomplishments/2026-h1/reorg.md': DRAFT,
+      // One public person, so the public build has someone whose coverage it could wrongly show.
+      'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\nvisibility: public\n---\n',
+    };
+    const root = makeSiteTree(undefined, { files });
 
     it(
       'builds the public site with only public items, and leaks nothing of the rest',
@@ -200,4 +199,57 @@ describe('npm run build', () => {
       `);
     });
   });
+});
+
+describe('an --out-dir that is not the build’s own', () => {
+  // The issue: `--out-dir .` reported "Built 177 pages" and left only the site, without .git,
+  // content/ or src/. Each case gets its own tree inside a temp folder, with files around it that
+  // must survive; nothing is ever aimed at a real folder.
+  const cases: [string, string[], (tree: { outer: string; root: string }) => void][] = [
+    ['the repository itself', ['--out-dir', '.'], () => undefined],
+    ['the folder holding the repository', ['--out-dir', '..'], () => undefined],
+    ['content/', ['--out-dir', 'content'], () => undefined],
+    ['a file', ['--out-dir', 'README.md'], () => undefined],
+    [
+      'a folder of someone’s notes',
+      ['--out-dir', '../keep'],
+      ({ outer }) => {
+        mkdirSync(join(outer, 'keep'));
+        writeFileSync(join(outer, 'keep', 'notes.txt'), 'notes nobody else has');
+      },
+    ],
+    [
+      'a dist/ from an older Throughline, without the marker',
+      [],
+      ({ root }) => {
+        mkdirSync(join(root, 'dist', '_astro'), { recursive: true });
+        writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>Impact</title>');
+        writeFileSync(join(root, 'dist', '_astro', 'index.css'), 'body{}');
+      },
+    ],
+    [
+      'an earlier build with a file added by hand',
+      ['--out-dir', 'site'],
+      ({ root }) => {
+        writeEarlierBuild(join(root, 'site'), { 'index.html': 'an earlier build' });
+        writeFileSync(join(root, 'site', 'CNAME'), 'impact.example.com');
+      },
+    ],
+  ];
+
+  it.each(cases)(
+    'refuses %s: exit 2, one line, and nothing created or deleted',
+    (_, args, setUp) => {
+      const tree = makeNestedSiteTree({ files: { 'README.md': '# The team’s repository\n' } });
+      writeFileSync(join(tree.outer, 'beside.txt'), 'a file beside the repository');
+      git(tree.root, 'init', '-q');
+      setUp(tree);
+      const before = treeState(tree.outer);
+      const result = build(tree.root, ...args);
+      expect.soft({ status: result.status, stdout: result.stdout }).toEqual({ status: 2, stdout: '' });
+      expect.soft(result.stderr).toMatch(/^throughline: [^\n]+\n$/);
+      expect(treeState(tree.outer)).toEqual(before);
+    },
+    BUILD_TIMEOUT,
+  );
 });

@@ -1,8 +1,11 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../../lib/audience.ts';
+import { writeMarker } from '../build-marker.ts';
 import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
+import { assertReplaceable, isInside, realPath, type OutDirRequest } from '../out-dir.ts';
 import { checkCommand, type CheckCommandOptions } from './check.ts';
 
 export interface BuildCommandOptions extends Omit<CheckCommandOptions, 'format' | 'changedSince'> {
@@ -21,16 +24,28 @@ export interface BuildResult {
 
 /**
  * `throughline build`: the check, then `astro build`. Astro alone would log a dangling reference
- * and still exit 0, so nothing is built from content with errors. The site is built into a
- * fresh folder beside the output and swapped in only when complete: a failed build leaves the
- * previous site exactly as it was.
+ * and still exit 0, so nothing is built from content with errors. The output folder is replaced
+ * whole, so it must be one a build may replace (see out-dir.ts), decided before anything runs.
+ * The site is built into a fresh folder beside the output and swapped in only when complete: a
+ * failed build leaves the previous site exactly as it was.
  */
 export async function buildCommand(options: BuildCommandOptions): Promise<BuildResult> {
   if (options.audience !== undefined && !isAudience(options.audience))
     throw new UsageError(`unknown --audience \`${options.audience}\`; expected one of ${AUDIENCES.join(', ')}`);
-  const root = resolve(options.root);
+  if (options.outDir === '')
+    throw new UsageError('--out-dir is empty; give the site a new or empty folder of its own, e.g. --out-dir dist');
+  // Links resolved once, so Astro and the swap see the same paths as the checks.
+  const root = realPath(resolve(options.root));
   // A private build never lands where a deploy step looks for the site.
-  const outDir = resolve(root, options.outDir ?? (options.audience === 'private' ? 'dist-private' : 'dist'));
+  const path = resolve(root, options.outDir ?? (options.audience === 'private' ? 'dist-private' : 'dist'));
+  const place: OutDirRequest = {
+    path,
+    shown: options.outDir === undefined ? describe(path, root) : `--out-dir \`${options.outDir}\``,
+    root,
+    home: homedir(),
+  };
+  assertReplaceable(place);
+  const outDir = realPath(path);
   // A person short of items is a reminder for them, not broken content: it must not stop the
   // whole team's site from being published after a cycle's due date.
   const check = checkCommand({ ...options, format: 'pretty', advisory: ['submission-count'] });
@@ -38,7 +53,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<BuildR
     return {
       exitCode: 1,
       stdout: '',
-      stderr: `${check.stdout}\nNot built: fix the problems above first. ${describe(outDir, root)} was left as it was.\n`,
+      stderr: `${check.stdout}\nNot built: fix the problems above first. ${describe(path, root)} was left as it was.\n`,
     };
   }
   const audience: Audience | undefined = options.audience;
@@ -47,7 +62,10 @@ export async function buildCommand(options: BuildCommandOptions): Promise<BuildR
   let pages: number;
   try {
     await astroBuild(root, staging, audience, options.today);
+    writeMarker(staging);
     pages = readdirSync(staging, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
+    // Again, now that the site is ready: files may have been put there while it was built.
+    assertReplaceable(place);
     swapIn(staging, outDir);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -57,7 +75,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<BuildR
   const who = audience ?? check.siteAudience ?? 'default';
   return {
     exitCode: 0,
-    stdout: `${check.stdout}Built ${pages} pages for the ${who} audience into ${describe(outDir, root)} in ${seconds} s.\n`,
+    stdout: `${check.stdout}Built ${pages} pages for the ${who} audience into ${describe(path, root)} in ${seconds} s.\n`,
     stderr: '',
   };
 }
@@ -80,7 +98,7 @@ function swapIn(staging: string, outDir: string): void {
 }
 
 function describe(path: string, root: string): string {
-  return path.startsWith(`${root}/`) ? `\`${path.slice(root.length + 1)}/\`` : `\`${path}\``;
+  return isInside(path, root) ? `\`${path.slice(root.length + 1)}/\`` : `\`${path}\``;
 }
 
 export const command: CommandSpec = {
@@ -89,7 +107,8 @@ export const command: CommandSpec = {
   usage: `  --audience AUDIENCE
                      public, team or private (default: \`audience\` in content/site.yaml)
   --out-dir DIR      Where the site goes (default: dist, or dist-private for the private
-                     audience); replaced only by a complete build
+                     audience): a new or empty folder, or one an earlier build wrote;
+                     replaced only by a complete build
   --strict           Do not build when there are warnings either`,
   options: {
     audience: { type: 'string' },
