@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../helpers.ts';
-import { build, makeNestedSiteTree, makeSiteTree, readSite, treeState, writeEarlierBuild } from './site-tree.ts';
+import { build, makeNestedSiteTree, makeSiteTree, readSite, startBuild, treeState, writeEarlierBuild } from './site-tree.ts';
 
 const BUILD_TIMEOUT = 240_000;
 
@@ -190,6 +191,39 @@ describe('npm run build', () => {
       BUILD_TIMEOUT,
     );
 
+    it(
+      'replaces its own earlier build, and only warns when the old one cannot be deleted',
+      (context) => {
+        const site = join(root, 'team-site');
+        const built = treeState(site);
+        // A page gone from the earlier build shows that the folder was replaced, not kept.
+        rmSync(join(site, 'goals', 'index.html'));
+        const page = join('items', '2026-h1', 'cut-ci-time', 'index.html');
+        const undo = makeUndeletable(join(site, page));
+        if (undo === undefined) {
+          context.skip('nothing on this machine can make a file undeletable');
+          return;
+        }
+        let result;
+        try {
+          result = build(root, '--out-dir', 'team-site');
+        } finally {
+          undo(root, page);
+        }
+        expect(result.status).toBe(0);
+        // Why it could not be deleted is the system's message, which differs by machine and user.
+        expect(result.stderr.replace(/staging-\w+-old/, 'staging-…-old').replace(/ \(.+\);/, ' (…);')).toMatchInlineSnapshot(`
+          "throughline: warning: the previous site could not be deleted and is now at \`.throughline/staging-…-old/\` (…); delete it yourself, or the next build tries again
+          "
+        `);
+        expect(result.stdout).toMatch(/Built \d+ pages for the team audience into `team-site\/`/);
+        expect(treeState(site)).toEqual(built);
+        const leftOver = /now at `([^`]+)`/.exec(result.stderr)![1]!;
+        expect(existsSync(resolve(root, leftOver, page))).toBe(true);
+      },
+      BUILD_TIMEOUT,
+    );
+
     it('refuses an unknown audience before building anything', () => {
       const result = build(root, '--audience', 'everyone');
       expect(result.status).toBe(2);
@@ -253,3 +287,108 @@ describe('an --out-dir that is not the build’s own', () => {
     BUILD_TIMEOUT,
   );
 });
+
+describe('a cancelled build', () => {
+  it(
+    'leaves no private pages in the repository and the previous site as it was, and a second build meanwhile refuses',
+    async () => {
+      const root = makeSiteTree();
+      writeEarlierBuild(join(root, 'dist-private'), { 'index.html': 'the previous private site' });
+      // What a real project ignores anyway; the build's own folders must need nothing from it.
+      writeFileSync(join(root, '.gitignore'), 'node_modules\n.astro/\n');
+      git(root, 'init', '-q');
+      git(root, 'add', '-A');
+      git(root, 'commit', '-qm', 'the team’s repository');
+      const unchanged = (path: string) => path === '.astro' || path.startsWith('.astro/') || path === '.git' || path.startsWith('.git/');
+      const before = treeState(root, unchanged);
+
+      const first = startBuild(root, '--audience', 'private');
+      let second;
+      try {
+        const staging = await appears(() => newFolder(root, before), first.done);
+        // Whatever the build writes there, `git add -A` must never pick it up.
+        expect.soft(ignoredByGit(root, join(staging, 'items', 'index.html')), staging).toBe(true);
+        second = await startBuild(root, '--audience', 'private').done;
+      } finally {
+        first.child.kill('SIGINT');
+      }
+      const result = await first.done;
+
+      expect.soft(second.status).toBe(2);
+      expect.soft(second.stderr).toMatch(/^throughline: another build is running in this repository/);
+      expect.soft({ status: result.status, signal: result.signal }).toEqual({ status: 130, signal: null });
+      expect.soft(result.stderr).toMatchInlineSnapshot(`
+        "throughline: stopped by SIGINT; nothing was built and \`dist-private/\` was left as it was
+        "
+      `);
+      // The tool's own folder may stay (it ignores itself); no staging folder, no page anywhere.
+      const tool = (path: string) => unchanged(path) || path === '.throughline' || path === '.throughline/.gitignore';
+      expect(treeState(root, tool)).toEqual(before);
+      expect(git(root, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+/** A folder under `root` (two levels deep at most) that `before` did not have, besides `.astro/`. */
+function newFolder(root: string, before: readonly string[]): string | undefined {
+  for (const first of readdirSync(root, { withFileTypes: true })) {
+    if (!first.isDirectory() || first.name === '.astro' || first.name === '.git') continue;
+    if (!before.includes(`${first.name}/`)) {
+      const inside = readdirSync(join(root, first.name), { withFileTypes: true }).find((e) => e.isDirectory());
+      // The build's own folder may come first and the staging folder inside it a moment later.
+      return inside ? join(first.name, inside.name) : first.name === '.throughline' ? undefined : first.name;
+    }
+  }
+  return undefined;
+}
+
+/** Polls `find` until it returns something; fails if `done` settles first. */
+async function appears<T>(find: () => T | undefined, done: Promise<unknown>): Promise<T> {
+  const state = { finished: false };
+  void done.then(() => (state.finished = true));
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (state.finished) throw new Error('the build ended before its staging folder appeared');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function ignoredByGit(root: string, path: string): boolean {
+  try {
+    execFileSync('git', ['check-ignore', '-q', path], { cwd: root });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes `file` impossible to delete with the means this machine offers: a read-only folder stops
+ * a user, the immutable flag stops root. Returns how to undo it wherever the file has been moved
+ * under `root` (a build moves the old site aside), or undefined where neither works.
+ */
+function makeUndeletable(file: string): ((root: string, relative: string) => void) | undefined {
+  const asRoot = process.getuid?.() === 0;
+  try {
+    if (asRoot) execFileSync('chattr', ['+i', file], { stdio: 'ignore' });
+    else chmodSync(dirname(file), 0o555);
+  } catch {
+    return undefined;
+  }
+  return (root, relative) => {
+    const found: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      if (existsSync(join(dir, relative))) found.push(join(dir, relative));
+      if (depth === 0) return;
+      for (const entry of readdirSync(dir, { withFileTypes: true }))
+        if (entry.isDirectory() && !['node_modules', 'content', 'src'].includes(entry.name)) walk(join(dir, entry.name), depth - 1);
+    };
+    walk(root, 2);
+    for (const path of found) {
+      if (asRoot) execFileSync('chattr', ['-i', path], { stdio: 'ignore' });
+      else chmodSync(dirname(path), 0o755);
+    }
+  };
+}

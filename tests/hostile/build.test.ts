@@ -1,13 +1,15 @@
-// Hostile cases for `throughline build`: output folders it must never replace. Nothing here runs
-// Astro; every refusal comes before it would. The slow, end-to-end versions (the real CLI,
-// sentinel files) are in tests/build/build.test.ts.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+// Hostile cases for `throughline build`: output folders it must never replace, and the lock that
+// keeps two builds apart. Nothing here runs Astro; every refusal comes before it would. The slow,
+// end-to-end versions (the real CLI, sentinel files, Ctrl-C) are in tests/build/build.test.ts.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lockBuilds, toolDir } from '../../src/cli/build-space.ts';
 import { buildCommand } from '../../src/cli/commands/build.ts';
 import { UsageError } from '../../src/cli/errors.ts';
 import { assertReplaceable } from '../../src/cli/out-dir.ts';
-import { makeTree, TODAY } from '../helpers.ts';
+import { git, makeTree, TODAY } from '../helpers.ts';
 import { treeState, writeEarlierBuild } from '../build/site-tree.ts';
 
 /** The refusal for `--out-dir given`, with the temp root written as `<root>`; '' when accepted. */
@@ -80,5 +82,46 @@ describe('build --out-dir', () => {
       `"--out-dir is empty; give the site a new or empty folder of its own, e.g. --out-dir dist"`,
     );
     expect(treeState(tree)).toEqual(before);
+  });
+});
+
+describe('build lock', () => {
+  it('refuses a second build of the same project while the first runs', () => {
+    const root = makeTree();
+    const lock = join(toolDir(root), 'build.lock');
+    // The test runner's parent stands in for the first build: a process that is surely running.
+    writeFileSync(lock, `${JSON.stringify({ pid: process.ppid, started: '2026-11-27T09:00:00.000Z' })}\n`);
+    const message = (() => {
+      try {
+        lockBuilds(root);
+        return 'locked';
+      } catch (error) {
+        return (error as Error).message.replaceAll(root, '<root>').replace(String(process.ppid), '<pid>');
+      }
+    })();
+    expect(message).toMatchInlineSnapshot(
+      `"another build is running in this repository (process <pid>, started 2026-11-27T09:00:00.000Z); wait for it to finish and build again, or if none is running, delete <root>/.throughline/build.lock"`,
+    );
+  });
+
+  it('takes over the lock of a build that was killed outright, and releases it', () => {
+    const root = makeTree();
+    const lock = join(toolDir(root), 'build.lock');
+    // A process that has exited: its id is free, as a killed build's is.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(lock, `${JSON.stringify({ pid: gone, started: '2026-11-27T09:00:00.000Z' })}\n`);
+    const release = lockBuilds(root);
+    expect((JSON.parse(readFileSync(lock, 'utf8')) as { pid: number }).pid).toBe(process.pid);
+    release();
+    expect(treeState(join(root, '.throughline'))).toEqual([expect.stringMatching(/^\.gitignore /)]);
+  });
+
+  it('keeps its own folder out of git even where the project’s .gitignore forgot it', () => {
+    const root = makeTree();
+    git(root, 'init', '-q');
+    const staging = join(toolDir(root), 'staging-abc123');
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'index.html'), 'a private page');
+    expect(git(root, 'status', '--porcelain')).toBe('?? content/\n');
   });
 });
