@@ -192,6 +192,16 @@ describe('npm run build', () => {
     );
 
     it(
+      'builds the same site byte for byte from another checkout of the same commit, into another folder',
+      () => {
+        const again = makeSiteTree(undefined, { files });
+        expect(build(again, '--out-dir', 'elsewhere').status).toBe(0);
+        expect(treeState(join(again, 'elsewhere'))).toEqual(treeState(join(root, 'team-site')));
+      },
+      BUILD_TIMEOUT,
+    );
+
+    it(
       'replaces its own earlier build, and only warns when the old one cannot be deleted',
       (context) => {
         const site = join(root, 'team-site');
