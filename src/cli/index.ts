@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { isCalendarDate } from '../schema/common.ts';
@@ -8,6 +9,7 @@ import { COMMANDS } from './commands/index.ts';
 import { UsageError } from './errors.ts';
 import { logSafe } from './format/log-safe.ts';
 import { visible } from '../core/text-checks.ts';
+import { undoAll } from './interrupt.ts';
 import { npmSwallowedFlags, npmSwallowedMessage } from './npm-args.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -50,8 +52,20 @@ ${spec.usage ? `${spec.usage}\n` : ''}${COMMON_USAGE}`;
 
 const MIN_NODE = [22, 18] as const;
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/** Ctrl-C or a stop request: undo what the command had half-done, say so in one line, exit 128 + n. */
+function stop(signal: NodeJS.Signals): void {
+  const notes = undoAll();
+  process.stderr.write(`throughline: stopped by ${signal}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}\n`);
+  // The command is still running (Astro's build): only ending the process stops it.
+  // eslint-disable-next-line no-restricted-properties -- this file is the one place that ends the process
+  process.exit(128 + constants.signals[signal]);
+}
+
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const debug = argv.includes('--debug');
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
   try {
     return await run(argv, env);
   } catch (error) {
@@ -66,6 +80,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         : `throughline: internal error: ${logSafe(visible(message))} (run with --debug for details)\n`,
     );
     return 2;
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, stop);
   }
 }
 

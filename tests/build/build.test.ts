@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itemText } from '../helpers.ts';
-import { build, makeSiteTree, readSite } from './site-tree.ts';
+import { git, itemText } from '../helpers.ts';
+import { build, makeNestedSiteTree, makeSiteTree, readSite, startBuild, treeState, writeEarlierBuild } from './site-tree.ts';
 
 const BUILD_TIMEOUT = 240_000;
 
@@ -58,8 +59,7 @@ describe('npm run build', () => {
           ).replace('authors: [ben, ana]', 'authors: [ben, anna]'),
         },
       });
-      mkdirSync(join(root, 'dist'));
-      writeFileSync(join(root, 'dist', 'index.html'), 'the previous site');
+      writeEarlierBuild(join(root, 'dist'), { 'index.html': 'the previous site' });
       const result = build(root);
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
@@ -103,16 +103,15 @@ describe('npm run build', () => {
   );
 
   describe('for each audience', () => {
-    const root = makeSiteTree(undefined, {
-      files: {
-        'content/accomplishments/2026-h1/harden-login.md': EVIL,
-        'content/accomplishments/2026-h1/reorg.md': DRAFT,
-        // One public person, so the public build has someone whose coverage it could wrongly show.
-        'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\nvisibility: public\n---\n',
-        // A personal item: read by a private build alone.
-        'content/.personal/accomplishments/2026-h1/my-notes.md': itemText({ title: 'Personal canary', visibility: 'private' }),
-      },
-    });
+    const files = {
+      'content/accomplishments/2026-h1/harden-login.md': EVIL,
+      'content/accomplishments/2026-h1/reorg.md': DRAFT,
+      // One public person, so the public build has someone whose coverage it could wrongly show.
+      'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\nvisibility: public\n---\n',
+      // A personal item: read by a private build alone.
+      'content/.personal/accomplishments/2026-h1/my-notes.md': itemText({ title: 'Personal canary', visibility: 'private' }),
+    };
+    const root = makeSiteTree(undefined, { files });
 
     it(
       'builds the public site with only public items, and leaks nothing of the rest',
@@ -197,6 +196,49 @@ describe('npm run build', () => {
       BUILD_TIMEOUT,
     );
 
+    it(
+      'builds the same site byte for byte from another checkout of the same commit, into another folder',
+      () => {
+        const again = makeSiteTree(undefined, { files });
+        expect(build(again, '--out-dir', 'elsewhere').status).toBe(0);
+        expect(treeState(join(again, 'elsewhere'))).toEqual(treeState(join(root, 'team-site')));
+      },
+      BUILD_TIMEOUT,
+    );
+
+    it(
+      'replaces its own earlier build, and only warns when the old one cannot be deleted',
+      (context) => {
+        const site = join(root, 'team-site');
+        const built = treeState(site);
+        // A page gone from the earlier build shows that the folder was replaced, not kept.
+        rmSync(join(site, 'goals', 'index.html'));
+        const page = join('items', '2026-h1', 'cut-ci-time', 'index.html');
+        const undo = makeUndeletable(join(site, page));
+        if (undo === undefined) {
+          context.skip('nothing on this machine can make a file undeletable');
+          return;
+        }
+        let result;
+        try {
+          result = build(root, '--out-dir', 'team-site');
+        } finally {
+          undo(root, page);
+        }
+        expect(result.status).toBe(0);
+        // Why it could not be deleted is the system's message, which differs by machine and user.
+        expect(result.stderr.replace(/staging-\w+-old/, 'staging-…-old').replace(/ \(.+\);/, ' (…);')).toMatchInlineSnapshot(`
+          "throughline: warning: the previous site could not be deleted and is now at \`.throughline/staging-…-old/\` (…); delete it yourself, or the next build tries again
+          "
+        `);
+        expect(result.stdout).toMatch(/Built \d+ pages for the team audience into `team-site\/`/);
+        expect(treeState(site)).toEqual(built);
+        const leftOver = /now at `([^`]+)`/.exec(result.stderr)![1]!;
+        expect(existsSync(resolve(root, leftOver, page))).toBe(true);
+      },
+      BUILD_TIMEOUT,
+    );
+
     it('refuses an unknown audience before building anything', () => {
       const result = build(root, '--audience', 'everyone');
       expect(result.status).toBe(2);
@@ -207,3 +249,161 @@ describe('npm run build', () => {
     });
   });
 });
+
+describe('an --out-dir that is not the build’s own', () => {
+  // The issue: `--out-dir .` reported "Built 177 pages" and left only the site, without .git,
+  // content/ or src/. Each case gets its own tree inside a temp folder, with files around it that
+  // must survive; nothing is ever aimed at a real folder.
+  const cases: [string, string[], (tree: { outer: string; root: string }) => void][] = [
+    ['the repository itself', ['--out-dir', '.'], () => undefined],
+    ['the folder holding the repository', ['--out-dir', '..'], () => undefined],
+    ['content/', ['--out-dir', 'content'], () => undefined],
+    ['a file', ['--out-dir', 'README.md'], () => undefined],
+    [
+      'a folder of someone’s notes',
+      ['--out-dir', '../keep'],
+      ({ outer }) => {
+        mkdirSync(join(outer, 'keep'));
+        writeFileSync(join(outer, 'keep', 'notes.txt'), 'notes nobody else has');
+      },
+    ],
+    [
+      'a dist/ from an older Throughline, without the marker',
+      [],
+      ({ root }) => {
+        mkdirSync(join(root, 'dist', '_astro'), { recursive: true });
+        writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>Impact</title>');
+        writeFileSync(join(root, 'dist', '_astro', 'index.css'), 'body{}');
+      },
+    ],
+    [
+      'an earlier build with a file added by hand',
+      ['--out-dir', 'site'],
+      ({ root }) => {
+        writeEarlierBuild(join(root, 'site'), { 'index.html': 'an earlier build' });
+        writeFileSync(join(root, 'site', 'CNAME'), 'impact.example.com');
+      },
+    ],
+  ];
+
+  it.each(cases)(
+    'refuses %s: exit 2, one line, and nothing created or deleted',
+    (_, args, setUp) => {
+      const tree = makeNestedSiteTree({ files: { 'README.md': '# The team’s repository\n' } });
+      writeFileSync(join(tree.outer, 'beside.txt'), 'a file beside the repository');
+      git(tree.root, 'init', '-q');
+      setUp(tree);
+      const before = treeState(tree.outer);
+      const result = build(tree.root, ...args);
+      expect.soft({ status: result.status, stdout: result.stdout }).toEqual({ status: 2, stdout: '' });
+      expect.soft(result.stderr).toMatch(/^throughline: [^\n]+\n$/);
+      expect(treeState(tree.outer)).toEqual(before);
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+describe('a cancelled build', () => {
+  it(
+    'leaves no private pages in the repository and the previous site as it was, and a second build meanwhile refuses',
+    async () => {
+      const root = makeSiteTree();
+      writeEarlierBuild(join(root, 'dist-private'), { 'index.html': 'the previous private site' });
+      // What a real project ignores anyway; the build's own folders must need nothing from it.
+      writeFileSync(join(root, '.gitignore'), 'node_modules\n.astro/\n');
+      git(root, 'init', '-q');
+      git(root, 'add', '-A');
+      git(root, 'commit', '-qm', 'the team’s repository');
+      const unchanged = (path: string) => path === '.astro' || path.startsWith('.astro/') || path === '.git' || path.startsWith('.git/');
+      const before = treeState(root, unchanged);
+
+      const first = startBuild(root, '--audience', 'private');
+      let second;
+      try {
+        const staging = await appears(() => newFolder(root, before), first.done);
+        // Whatever the build writes there, `git add -A` must never pick it up.
+        expect.soft(ignoredByGit(root, join(staging, 'items', 'index.html')), staging).toBe(true);
+        second = await startBuild(root, '--audience', 'private').done;
+      } finally {
+        first.child.kill('SIGINT');
+      }
+      const result = await first.done;
+
+      expect.soft(second.status).toBe(2);
+      expect.soft(second.stderr).toMatch(/^throughline: another build is running in this repository/);
+      expect.soft({ status: result.status, signal: result.signal }).toEqual({ status: 130, signal: null });
+      expect.soft(result.stderr).toMatchInlineSnapshot(`
+        "throughline: stopped by SIGINT; nothing was built and \`dist-private/\` was left as it was
+        "
+      `);
+      // The tool's own folder may stay (it ignores itself); no staging folder, no page anywhere.
+      const tool = (path: string) => unchanged(path) || path === '.throughline' || path === '.throughline/.gitignore';
+      expect(treeState(root, tool)).toEqual(before);
+      expect(git(root, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+/** A folder under `root` (two levels deep at most) that `before` did not have, besides `.astro/`. */
+function newFolder(root: string, before: readonly string[]): string | undefined {
+  for (const first of readdirSync(root, { withFileTypes: true })) {
+    if (!first.isDirectory() || first.name === '.astro' || first.name === '.git') continue;
+    if (!before.includes(`${first.name}/`)) {
+      const inside = readdirSync(join(root, first.name), { withFileTypes: true }).find((e) => e.isDirectory());
+      // The build's own folder may come first and the staging folder inside it a moment later.
+      return inside ? join(first.name, inside.name) : first.name === '.throughline' ? undefined : first.name;
+    }
+  }
+  return undefined;
+}
+
+/** Polls `find` until it returns something; fails if `done` settles first. */
+async function appears<T>(find: () => T | undefined, done: Promise<unknown>): Promise<T> {
+  const state = { finished: false };
+  void done.then(() => (state.finished = true));
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (state.finished) throw new Error('the build ended before its staging folder appeared');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function ignoredByGit(root: string, path: string): boolean {
+  try {
+    execFileSync('git', ['check-ignore', '-q', path], { cwd: root });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes `file` impossible to delete with the means this machine offers: a read-only folder stops
+ * a user, the immutable flag stops root. Returns how to undo it wherever the file has been moved
+ * under `root` (a build moves the old site aside), or undefined where neither works.
+ */
+function makeUndeletable(file: string): ((root: string, relative: string) => void) | undefined {
+  const asRoot = process.getuid?.() === 0;
+  try {
+    if (asRoot) execFileSync('chattr', ['+i', file], { stdio: 'ignore' });
+    else chmodSync(dirname(file), 0o555);
+  } catch {
+    return undefined;
+  }
+  return (root, relative) => {
+    const found: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      if (existsSync(join(dir, relative))) found.push(join(dir, relative));
+      if (depth === 0) return;
+      for (const entry of readdirSync(dir, { withFileTypes: true }))
+        if (entry.isDirectory() && !['node_modules', 'content', 'src'].includes(entry.name)) walk(join(dir, entry.name), depth - 1);
+    };
+    walk(root, 2);
+    for (const path of found) {
+      if (asRoot) execFileSync('chattr', ['-i', path], { stdio: 'ignore' });
+      else chmodSync(dirname(path), 0o755);
+    }
+  };
+}

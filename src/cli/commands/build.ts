@@ -1,8 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../../lib/audience.ts';
+import { writeMarker } from '../build-marker.ts';
+import { lockBuilds, makeStaging, sweepStaging, swapIn } from '../build-space.ts';
 import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
+import { onInterrupt } from '../interrupt.ts';
+import { assertReplaceable, isInside, realPath, type OutDirRequest } from '../out-dir.ts';
 import { checkCommand, type CheckCommandOptions } from './check.ts';
 
 export interface BuildCommandOptions extends Omit<CheckCommandOptions, 'format' | 'changedSince'> {
@@ -21,16 +26,48 @@ export interface BuildResult {
 
 /**
  * `throughline build`: the check, then `astro build`. Astro alone would log a dangling reference
- * and still exit 0, so nothing is built from content with errors. The site is built into a
- * fresh folder beside the output and swapped in only when complete: a failed build leaves the
- * previous site exactly as it was.
+ * and still exit 0, so nothing is built from content with errors. The output folder is replaced
+ * whole, so it must be one a build may replace (see out-dir.ts), decided before anything runs.
+ * The site is built in a staging folder git never sees and swapped in only when complete: a
+ * failed or cancelled build leaves the previous site exactly as it was. One build per project at
+ * a time; a second one refuses.
  */
 export async function buildCommand(options: BuildCommandOptions): Promise<BuildResult> {
   if (options.audience !== undefined && !isAudience(options.audience))
     throw new UsageError(`unknown --audience \`${options.audience}\`; expected one of ${AUDIENCES.join(', ')}`);
-  const root = resolve(options.root);
+  if (options.outDir === '')
+    throw new UsageError('--out-dir is empty; give the site a new or empty folder of its own, e.g. --out-dir dist');
+  // Links resolved once, so Astro and the swap see the same paths as the checks.
+  const root = realPath(resolve(options.root));
   // A private build never lands where a deploy step looks for the site.
-  const outDir = resolve(root, options.outDir ?? (options.audience === 'private' ? 'dist-private' : 'dist'));
+  const path = resolve(root, options.outDir ?? (options.audience === 'private' ? 'dist-private' : 'dist'));
+  const place: OutDirRequest = {
+    path,
+    shown: options.outDir === undefined ? describe(path, root) : `--out-dir \`${options.outDir}\``,
+    root,
+    home: homedir(),
+  };
+  assertReplaceable(place);
+  const unlock = lockBuilds(root);
+  const forget = onInterrupt(() => {
+    unlock();
+    return undefined;
+  });
+  try {
+    return await checkAndBuild(options, options.audience, root, place);
+  } finally {
+    forget();
+    unlock();
+  }
+}
+
+async function checkAndBuild(
+  options: BuildCommandOptions,
+  audience: Audience | undefined,
+  root: string,
+  place: OutDirRequest,
+): Promise<BuildResult> {
+  const shown = describe(place.path, root);
   // A person short of items is a reminder for them, not broken content: it must not stop the
   // whole team's site from being published after a cycle's due date.
   const check = checkCommand({ ...options, format: 'pretty', advisory: ['submission-count'] });
@@ -38,27 +75,41 @@ export async function buildCommand(options: BuildCommandOptions): Promise<BuildR
     return {
       exitCode: 1,
       stdout: '',
-      stderr: `${check.stdout}\nNot built: fix the problems above first. ${describe(outDir, root)} was left as it was.\n`,
+      stderr: `${check.stdout}\nNot built: fix the problems above first. ${shown} was left as it was.\n`,
     };
   }
-  const audience: Audience | undefined = options.audience;
-  const staging = mkdtempSync(join(dirname(outDir), '.throughline-build-'));
+  sweepStaging(root);
+  const outDir = realPath(place.path);
+  const staging = makeStaging(root, outDir);
+  const forget = onInterrupt(() => {
+    rmSync(staging, { recursive: true, force: true });
+    return `nothing was built and ${shown} was left as it was`;
+  });
   const started = performance.now();
   let pages: number;
+  let warning = '';
   try {
     await astroBuild(root, staging, audience, options.today);
+    writeMarker(staging);
     pages = readdirSync(staging, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
-    swapIn(staging, outDir);
+    // Again, now that the site is ready: files may have been put there while it was built.
+    assertReplaceable(place);
+    const { leftOver } = swapIn(staging, outDir);
+    if (leftOver !== undefined) {
+      warning = `throughline: warning: the previous site could not be deleted and is now at ${describe(leftOver.path, root)} (${leftOver.reason}); delete it yourself, or the next build tries again\n`;
+    }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    forget();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const who = audience ?? check.siteAudience ?? 'default';
   return {
     exitCode: 0,
-    stdout: `${check.stdout}Built ${pages} pages for the ${who} audience into ${describe(outDir, root)} in ${seconds} s.\n`,
-    stderr: '',
+    stdout: `${check.stdout}Built ${pages} pages for the ${who} audience into ${shown} in ${seconds} s.\n`,
+    stderr: warning,
   };
 }
 
@@ -68,19 +119,19 @@ async function astroBuild(root: string, outDir: string, audience: Audience | und
   process.env['THROUGHLINE_TODAY'] = today;
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const { build } = await import('astro');
-  await build({ root, outDir, logLevel: process.env['THROUGHLINE_ASTRO_LOG'] === 'info' ? 'info' : 'warn' });
-}
-
-/** Replace `outDir` with the finished build in two renames, so no reader sees half a site. */
-function swapIn(staging: string, outDir: string): void {
-  const old = existsSync(outDir) ? `${staging}-old` : undefined;
-  if (old) renameSync(outDir, old);
-  renameSync(staging, outDir);
-  if (old) rmSync(old, { recursive: true, force: true });
+  // Astro writes its pre-rendered chunks inside the output folder only when that is under the
+  // working directory, and into `<cwd>/.astro/` otherwise: from the root, they stay in staging.
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    await build({ root, outDir, logLevel: process.env['THROUGHLINE_ASTRO_LOG'] === 'info' ? 'info' : 'warn' });
+  } finally {
+    process.chdir(cwd);
+  }
 }
 
 function describe(path: string, root: string): string {
-  return path.startsWith(`${root}/`) ? `\`${path.slice(root.length + 1)}/\`` : `\`${path}\``;
+  return isInside(path, root) ? `\`${path.slice(root.length + 1)}/\`` : `\`${path}\``;
 }
 
 export const command: CommandSpec = {
@@ -89,7 +140,8 @@ export const command: CommandSpec = {
   usage: `  --audience AUDIENCE
                      public, team or private (default: \`audience\` in content/site.yaml)
   --out-dir DIR      Where the site goes (default: dist, or dist-private for the private
-                     audience); replaced only by a complete build
+                     audience): a new or empty folder, or one an earlier build wrote;
+                     replaced only by a complete build
   --strict           Do not build when there are warnings either`,
   options: {
     audience: { type: 'string' },
