@@ -30,11 +30,19 @@ export const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine(isCalendarDate, { params: { rule: 'invalid-date' } });
 
+/**
+ * Whether a `YYYY-MM-DD` string names a day of the (proleptic Gregorian) calendar. Plain
+ * arithmetic, not `Date`: `Date.UTC` reads the years 0–99 as 1900–1999.
+ */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // the pattern check reports the format
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Untrusted text gets a length cap so a pull request cannot bloat every page it lands on. */
