@@ -86,6 +86,29 @@ describe('YAML', () => {
       "
     `);
   });
+  it('refuses a second YAML document inside the front matter', () => {
+    // YAML reads only the first document: `visibility: private` after `...` or `--- ` was once
+    // dropped without a word, and the public build published the item.
+    expect(output('yaml-extra-document')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/after-end.md:11:1 error yaml-extra-document Unexpected \`visibility: private\` after \`...\`, which ends the YAML document, expected nothing more
+        hint: move it above the \`...\` line, or delete that line: YAML reads nothing after it
+          10 | ...
+        > 11 | visibility: private
+             | ^^^^^^^^^^^^^^^^^^^
+          12 | ---
+
+      content/accomplishments/2026-h1/second-start.md:10:1 error yaml-extra-document Unexpected document start \`--- \`, expected one YAML document
+        hint: delete the spaces after \`---\`: the closing line of front matter is exactly \`---\`, and YAML reads only one document
+           9 | visibility: public
+        > 10 | --- 
+             | ^^^^
+          11 | visibility: private
+
+      ✖ 2 errors and 0 warnings in 2 files (13 files checked)
+      "
+    `);
+  });
   it('refuses tabs as indentation', () => {
     expect(output('yaml-tab')).toMatchInlineSnapshot(`
       "exit 1

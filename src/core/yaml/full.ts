@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Span } from '../diagnostics.ts';
 
 export interface YamlProblem extends Span {
@@ -29,13 +29,15 @@ export const YAML_OPTIONS = {
 /** The reference parser: slow, exact, and the source of every position we report. */
 export function parseFull(text: string): FullYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
+  const { doc, next } = firstDocument(text, lines);
   const problems: YamlProblem[] = [];
   const span = (from: number, to: number): Span => {
     const start = lines.linePos(from);
     const end = lines.linePos(Math.max(to, from + 1));
     return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
+  const extra = extraDocument(text, doc, next);
+  if (extra) problems.push({ ...span(extra.from, extra.to), ...extra.problem });
   for (const error of doc.errors) {
     const [from, to] = error.pos;
     if (error.code === 'DUPLICATE_KEY') {
@@ -100,6 +102,75 @@ export function parseFull(text: string): FullYaml {
 }
 
 type ToSpan = (from: number, to: number) => Span;
+
+/**
+ * The first document of the stream, and the offset where a second one starts, if any. This is
+ * `parseDocument` without its `logLevel: 'silent'` blind spot: silenced, it drops every later
+ * document without a word, so `visibility: private` after a `...` line vanished.
+ */
+function firstDocument(text: string, lines: LineCounter): { doc: Document.Parsed; next: number | undefined } {
+  const composer = new Composer(YAML_OPTIONS);
+  let doc: Document.Parsed | undefined;
+  let next: number | undefined;
+  // The whole stream is composed, so the line counter knows every line of the text.
+  for (const composed of composer.compose(new Parser(lines.addNewLine).parse(text), true, text.length)) {
+    if (!doc) doc = composed;
+    else next ??= composed.range[0];
+  }
+  return { doc: doc!, next };
+}
+
+// What YAML skips between documents: spaces, tabs, line breaks and byte order marks.
+const BETWEEN_DOCUMENTS = /[^ \t\r\n\uFEFF]/g;
+
+/**
+ * Front matter is one YAML document, opened by the file's first line `---`. Another document
+ * start inside it (`---` followed by anything but the line's end, which the front matter
+ * splitter would have taken as the closing line), and any text after a `...` that ends the
+ * document, are refused: YAML would silently read only the first document.
+ */
+function extraDocument(
+  text: string,
+  doc: Document.Parsed,
+  next: number | undefined,
+): { from: number; to: number; problem: Omit<YamlProblem, keyof Span> } | undefined {
+  let from: number;
+  if (doc.directives.docStart) {
+    from = doc.range[0];
+  } else {
+    BETWEEN_DOCUMENTS.lastIndex = doc.range[2];
+    const found = BETWEEN_DOCUMENTS.exec(text)?.index ?? next;
+    if (found === undefined) return undefined;
+    from = found;
+  }
+  const lineEnd = text.slice(from).search(/\r?\n|\r|$/);
+  const line = text.slice(from, from + lineEnd);
+  const shown = line.length > 40 ? `${line.slice(0, 39)}…` : line;
+  const to = from + Math.max(1, lineEnd);
+  const start = /^---(?=[ \t]|$)/.test(line);
+  if (start) {
+    return {
+      from,
+      to,
+      problem: {
+        rule: 'yaml-extra-document',
+        message: `Unexpected document start \`${shown}\`, expected one YAML document`,
+        hint: /^---[ \t]+$/.test(line)
+          ? 'delete the spaces after `---`: the closing line of front matter is exactly `---`, and YAML reads only one document'
+          : 'delete this line: YAML reads only one document, and front matter closes only at a line that is exactly `---`',
+      },
+    };
+  }
+  return {
+    from,
+    to,
+    problem: {
+      rule: 'yaml-extra-document',
+      message: `Unexpected \`${shown}\` after \`...\`, which ends the YAML document, expected nothing more`,
+      hint: 'move it above the `...` line, or delete that line: YAML reads nothing after it',
+    },
+  };
+}
 
 const MAX_PROBLEMS = 10;
 const TOO_DEEP = 'nesting too deep, expected at most a few levels of lists and mappings';

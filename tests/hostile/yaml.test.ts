@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { readEntry } from '../../src/core/read-entry.ts';
+import { check, makeTree } from '../helpers.ts';
+
+// Front matter comes from pull requests. Each case is a small hostile file, checked the way
+// `throughline check` checks it, with what it must report pinned. Nothing here is timed: the
+// sizes that matter for speed are measured by `npm run bench:hostile`.
+
+const ITEM = 'content/accomplishments/2026-h1/hostile.md';
+const FIELDS =
+  'title: Cut CI time\nsummary: Sharded the tests.\nauthors: [ben]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: delivered\n';
+
+/** An accomplishment with valid fields, then `yaml` (which sets `visibility`), then a body. */
+const item = (yaml: string, body = '## Impact\n\nIt helped.\n') => `---\n${FIELDS}${yaml}---\n${body}`;
+
+/** The check of the base tree plus one file: exit code and the problem lines (no code frames). */
+function problems(text: string | Uint8Array, path = ITEM): string[] {
+  const result = check(makeTree(undefined, { files: { [path]: text } }));
+  const lines = result.stdout.split('\n').filter((line) => / (error|warning) /.test(line) && !line.startsWith('✖'));
+  return [`exit ${result.exitCode}`, ...lines.map((line) => line.replace(`${path}:`, ''))];
+}
+
+describe('a second YAML document (yaml-extra-document)', () => {
+  // YAML reads only the first document of a stream; everything after its end was once dropped
+  // without a word. Every way a second document can start inside the front matter:
+  const cases: Record<string, string> = {
+    'text after `...`': 'visibility: public\n...\nvisibility: private\n',
+    'a comment after `...`': 'visibility: public\n...\n# visibility: private\n',
+    'a second `...`': 'visibility: public\n...\n...\n',
+    '`--- ` after `...`': 'visibility: public\n...\n--- \nvisibility: private\n',
+    '`---` with trailing spaces': 'visibility: public\n---  \nvisibility: private\n',
+    '`---` with a trailing tab': 'visibility: public\n---\t\nvisibility: private\n',
+    '`---` with a value after it': 'visibility: public\n--- visibility: private\n',
+    '`---` with a comment after it': 'visibility: public\n--- # the rest is private\n',
+    '`--- ` with CRLF line ends': 'visibility: public\r\n--- \r\nvisibility: private\r\n',
+    'a directive and `---` after `...`': 'visibility: public\n...\n%YAML 1.2\n--- \nvisibility: private\n',
+    '`...` first, the fields after it': '...\nvisibility: private\n',
+  };
+  it.each(Object.entries(cases))('%s', (_, yaml) => {
+    const found = problems(item(yaml));
+    expect(found[0]).toBe('exit 1');
+    expect(found.some((line) => line.includes(' error yaml-extra-document '))).toBe(true);
+  });
+
+  it('says where the second document starts, and what to do', () => {
+    const found = Object.entries(cases).map(([name, yaml]) => `${name}: ${problems(item(yaml)).slice(1).join(' / ')}`);
+    expect(found).toMatchInlineSnapshot(`
+      [
+        "text after \`...\`: 11:1 error yaml-extra-document Unexpected \`visibility: private\` after \`...\`, which ends the YAML document, expected nothing more",
+        "a comment after \`...\`: 11:1 error yaml-extra-document Unexpected \`# visibility: private\` after \`...\`, which ends the YAML document, expected nothing more",
+        "a second \`...\`: 11:1 error yaml-extra-document Unexpected \`...\` after \`...\`, which ends the YAML document, expected nothing more",
+        "\`--- \` after \`...\`: 11:1 error yaml-extra-document Unexpected document start \`--- \`, expected one YAML document",
+        "\`---\` with trailing spaces: 10:1 error yaml-extra-document Unexpected document start \`---  \`, expected one YAML document",
+        "\`---\` with a trailing tab: 10:1 error yaml-extra-document Unexpected document start \`---	\`, expected one YAML document",
+        "\`---\` with a value after it: 10:1 error yaml-extra-document Unexpected document start \`--- visibility: private\`, expected one YAML document",
+        "\`---\` with a comment after it: 10:1 error yaml-extra-document Unexpected document start \`--- # the rest is private\`, expected one YAML document",
+        "\`--- \` with CRLF line ends: 10:1 error yaml-extra-document Unexpected document start \`--- \`, expected one YAML document",
+        "a directive and \`---\` after \`...\`: 11:1 error yaml-extra-document Unexpected \`%YAML 1.2\` after \`...\`, which ends the YAML document, expected nothing more",
+        "\`...\` first, the fields after it: 10:1 error yaml-extra-document Unexpected \`visibility: private\` after \`...\`, which ends the YAML document, expected nothing more",
+      ]
+    `);
+  });
+
+  it('refuses a `--- ` that opens the front matter a second time', () => {
+    expect(problems(`---\n--- \n${FIELDS}visibility: team\n---\n## Impact\n`)).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "2:1 error yaml-extra-document Unexpected document start \`--- \`, expected one YAML document",
+      ]
+    `);
+  });
+
+  it('points at a closing `--- ` whose trailing spaces leave the front matter unclosed', () => {
+    expect(problems(`---\n${FIELDS}visibility: team\n--- \n## Impact\n`)).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "10:1 error front-matter Unexpected spaces after \`---\`, expected a closing line that is exactly \`---\`",
+      ]
+    `);
+  });
+
+  it('accepts a lone `...` that ends the YAML before the closing `---`', () => {
+    expect(problems(item('visibility: team\n...\n'))).toEqual(['exit 0']);
+  });
+
+  it('refuses a second document in content/site.yaml', () => {
+    const site =
+      'title: Impact\ndescription: What we shipped.\nurl: https://example.github.io/impact\nrepo: https://github.com/example/impact\naudience: team\n---\naudience: public\n';
+    expect(problems(site, 'content/site.yaml')).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "6:1 error yaml-extra-document Unexpected document start \`---\`, expected one YAML document",
+      ]
+    `);
+  });
+
+  it('a lone carriage return does not hide a document marker', () => {
+    expect(problems(item('visibility: public\r...\rvisibility: private\n'))[0]).toBe('exit 1');
+  });
+
+  it('is refused by the site loader too, not only by the check', () => {
+    expect(readEntry(item('visibility: public\n...\nvisibility: private\n')).ok).toBe(false);
+  });
+});
