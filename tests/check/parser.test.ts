@@ -79,7 +79,7 @@ describe('YAML', () => {
         hint: remove one of them: YAML would silently keep only the last
            9 | visibility: public
         > 10 | visibility: private
-             | ^
+             | ^^^^^^^^^^
           11 | ---
 
       ✖ 1 error and 0 warnings in 1 file (12 files checked)
@@ -216,13 +216,24 @@ describe('YAML', () => {
       ]
     `);
   });
-  it('caps a cascade of YAML errors at ten, and says how many more there are', () => {
-    const text = `---\n${Array.from({ length: 30 }, (_, i) => `k${i}: a: b`).join('\n')}\n---\n`;
+  it('shows the first 50 problems of a file, then says how many more there are', () => {
+    // One per line here; a single broken bracket can also make the parser complain many times.
+    const text = `---\n${Array.from({ length: 80 }, (_, i) => `k${i}: a: b`).join('\n')}\n---\n`;
     const lines = output(undefined, { files: { [ITEM]: text } }).split('\n');
-    expect(lines.filter((line) => / error yaml-syntax /.test(line))).toHaveLength(11);
-    expect(lines.filter((line) => / error /.test(line)).at(-1)).toMatchInlineSnapshot(
-      `"content/accomplishments/2026-h1/new.md:11:5 error yaml-syntax 20 more YAML problems after these, likely caused by the first ones"`,
-    );
+    expect(lines.filter((line) => / error yaml-syntax /.test(line))).toHaveLength(50);
+    expect(lines.slice(lines.findIndex((line) => line.includes(' too-many-problems ')))).toMatchInlineSnapshot(`
+      [
+        "content/accomplishments/2026-h1/new.md:52:6 error too-many-problems And 30 more problems in this file, not shown",
+        "  hint: fix the first 50 and check again; one mistake often causes many problems",
+        "    51 | k49: a: b",
+        "  > 52 | k50: a: b",
+        "       |      ^",
+        "    53 | k51: a: b",
+        "",
+        "✖ 51 errors and 0 warnings in 1 file (12 files checked)",
+        "",
+      ]
+    `);
   });
   it('refuses control characters and bidirectional overrides', () => {
     const text = item('').replace('Sharded the tests.', 'Sharded\u0007 the \u202Etests.');

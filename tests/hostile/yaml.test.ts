@@ -102,3 +102,40 @@ describe('a second YAML document (yaml-extra-document)', () => {
     expect(readEntry(item('visibility: public\n...\nvisibility: private\n')).ok).toBe(false);
   });
 });
+
+describe('a file with thousands of problems (too-many-problems)', () => {
+  /** Front matter of `count` lines made by `line(i)` after the valid fields. */
+  const many = (count: number, line: (i: number) => string, yaml = 'visibility: team\n') =>
+    item(yaml + Array.from({ length: count }, (_, i) => line(i)).join(''));
+
+  it('shows the first 50 of the 60,000 unknown keys from the issue, then how many more', () => {
+    const found = problems(many(60_000, (i) => `k${String(i).padStart(5, '0')}: 1\n`));
+    expect(found).toHaveLength(1 + 51);
+    expect(found.slice(1, 3).concat(found.slice(-2))).toMatchInlineSnapshot(`
+      [
+        "10:1 error unknown-key Unknown field \`k00000\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+        "11:1 error unknown-key Unknown field \`k00001\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+        "59:1 error unknown-key Unknown field \`k00049\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+        "60:1 error too-many-problems And 59,950 more problems in this file, not shown",
+      ]
+    `);
+  });
+
+  it('caps duplicate keys the same way', () => {
+    const found = problems(many(5_000, () => 'title: again\n'));
+    expect(found).toHaveLength(1 + 51);
+    expect(found.slice(-2)).toMatchInlineSnapshot(`
+      [
+        "59:1 error yaml-duplicate-key Duplicate key \`title\`, expected each key once per mapping",
+        "60:1 error too-many-problems And 4,950 more problems in this file, not shown",
+      ]
+    `);
+  });
+
+  it('counts every kind of problem of the file together', () => {
+    // 30 control characters in the raw text, 40 unknown keys: 70 problems, 50 shown.
+    const found = problems(many(40, (i) => `k${i}: 1\n`, `visibility: team\nunplanned: "${'\u0007'.repeat(30)}"\n`));
+    expect(found).toHaveLength(1 + 51);
+    expect(found.at(-1)).toMatchInlineSnapshot(`"31:1 error too-many-problems And 20 more problems in this file, not shown"`);
+  });
+});
