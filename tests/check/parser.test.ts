@@ -204,7 +204,7 @@ describe('YAML', () => {
     `);
   });
   it('says a nesting bomb is too deep, once, without crashing', () => {
-    const text = `---\ntitle: ${'['.repeat(100_000)}\n---\n`;
+    const text = `---\ntitle: ${'['.repeat(90_000)}\n---\n`;
     expect(
       output(undefined, { files: { [ITEM]: text } })
         .split('\n')
@@ -233,6 +233,22 @@ describe('YAML', () => {
         "✖ 51 errors and 0 warnings in 1 file (12 files checked)",
         "",
       ]
+    `);
+  });
+  it('does not parse YAML longer than 100,000 characters', () => {
+    // Parsing takes microseconds per node: 1 MiB of one-line keys took the YAML library seconds.
+    const text = item(Array.from({ length: 12_000 }, (_, i) => `k${String(i).padStart(5, '0')}: 1\n`).join(''));
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:9995:3 error yaml-too-large YAML is 120,148 characters long, expected at most 100,000
+        hint: fields are short: long text belongs in the body, and large material behind a link
+          9994 | k09984: 1
+        > 9995 | k09985: 1
+               |   ^
+          9996 | k09986: 1
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
     `);
   });
   it('refuses control characters and bidirectional overrides', () => {

@@ -108,15 +108,24 @@ describe('a file with thousands of problems (too-many-problems)', () => {
   const many = (count: number, line: (i: number) => string, yaml = 'visibility: team\n') =>
     item(yaml + Array.from({ length: count }, (_, i) => line(i)).join(''));
 
-  it('shows the first 50 of the 60,000 unknown keys from the issue, then how many more', () => {
-    const found = problems(many(60_000, (i) => `k${String(i).padStart(5, '0')}: 1\n`));
+  it('does not parse the 60,000 unknown keys from the issue: their YAML is too long', () => {
+    expect(problems(many(60_000, (i) => `k${String(i).padStart(5, '0')}: 1\n`))).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "9995:3 error yaml-too-large YAML is 600,148 characters long, expected at most 100,000",
+      ]
+    `);
+  });
+
+  it('shows the first 50 of 9,000 unknown keys (as many as fit), then how many more', () => {
+    const found = problems(many(9_000, (i) => `k${String(i).padStart(4, '0')}: 1\n`));
     expect(found).toHaveLength(1 + 51);
     expect(found.slice(1, 3).concat(found.slice(-2))).toMatchInlineSnapshot(`
       [
-        "10:1 error unknown-key Unknown field \`k00000\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
-        "11:1 error unknown-key Unknown field \`k00001\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
-        "59:1 error unknown-key Unknown field \`k00049\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
-        "60:1 error too-many-problems And 59,950 more problems in this file, not shown",
+        "10:1 error unknown-key Unknown field \`k0000\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+        "11:1 error unknown-key Unknown field \`k0001\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+        "59:1 error unknown-key Unknown field \`k0049\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+        "60:1 error too-many-problems And 8,950 more problems in this file, not shown",
       ]
     `);
   });

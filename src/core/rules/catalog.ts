@@ -72,6 +72,12 @@ export const RULES = [
   { id: 'yaml-merge-key', severity: 'error', description: 'A merge key (`<<`) is used; write the keys out.' },
   { id: 'yaml-tag', severity: 'error', description: 'A tag such as `!!binary` or `!custom` is used. Only plain YAML values are read.' },
   {
+    id: 'yaml-too-large',
+    severity: 'error',
+    description:
+      'The front matter, or `content/site.yaml`, is longer than 100,000 characters. Every field of an accomplishment at its longest takes about 60,000; YAML that large is not read at all, since parsing it would make the check slow.',
+  },
+  {
     id: 'too-many-problems',
     severity: 'error',
     description:
@@ -222,7 +228,8 @@ export const RULES = [
   {
     id: 'personal-visibility',
     severity: 'error',
-    description: 'An item in `content/.personal/` is not `visibility: private`. Items there are for you alone; move shared items to `content/accomplishments/`.',
+    description:
+      'An item in `content/.personal/` is not `visibility: private`. Items there are for you alone; move shared items to `content/accomplishments/`.',
   },
   // Site
   { id: 'site-config', severity: 'error', description: '`content/site.yaml` is missing.' },
