@@ -8,7 +8,7 @@ import { describeIssuesUpTo } from './schema-issues.ts';
 import { readYaml } from './read-entry.ts';
 import { fullYaml, offsetSpan, type SourceDoc } from './source.ts';
 import type { SourceFile } from './source-file.ts';
-import { findControlCharacters } from './text-checks.ts';
+import { characterName, findControlCharacters } from './text-checks.ts';
 import type { z } from 'zod';
 
 /** What one file contributes besides its problems: the site settings or the entry it holds. */
@@ -57,7 +57,7 @@ function loadFile(file: SourceFile, diagnostics: Diagnostic[], cap: ProblemCap):
       at: blank,
       span: control,
       rule: 'control-character',
-      message: `Unexpected control character U+${control.codePoint.toString(16).toUpperCase().padStart(4, '0')}, expected plain text`,
+      message: `Unexpected control character ${characterName(control.codePoint)}, expected plain text`,
       hint: 'delete it; it is invisible in most editors, so retype the text around it',
     });
   }

@@ -221,7 +221,17 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Probl
       return;
     }
     case 'custom': {
-      const rule = (issue.params as { rule?: string } | undefined)?.rule;
+      const params = issue.params as { rule?: string; lineBreak?: boolean } | undefined;
+      const rule = params?.rule;
+      if (params?.lineBreak) {
+        out.add(() => ({
+          path,
+          rule: 'invalid-value',
+          message: `Unexpected line break in \`${field}\`, expected one line of text`,
+          hint: 'write it on one line; for long text, `>-` folds the lines into one and drops the last line break',
+        }));
+        return;
+      }
       if (rule === 'invalid-date') {
         out.add(() => ({
           path,

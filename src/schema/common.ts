@@ -45,8 +45,31 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Untrusted text gets a length cap so a pull request cannot bloat every page it lands on. */
-export const text = (max: number) => z.string().min(1).max(max);
+/**
+ * Line breaks as YAML can write them into a value: a `\n` escape, a `|` or `>` block (`>` keeps
+ * the last line break), quoted text over lines with a blank one, the separators `\L` and `\P`.
+ */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Whether `value` is one line: what {@link text} fields hold. */
+export function isOneLine(value: string): boolean {
+  return !LINE_BREAK.test(value);
+}
+
+/**
+ * One line of untrusted text: titles, names, labels, units. They are printed where a line break
+ * would break the layout or the meaning, a terminal's line or a page's `<title>`. The length cap
+ * keeps a pull request from bloating every page it lands on.
+ */
+export const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(isOneLine, { params: { rule: 'invalid-value', lineBreak: true } });
+
+/** Untrusted text that may run over several lines, such as a contribution; capped like {@link text}. */
+export const paragraph = (max: number) => z.string().min(1).max(max);
 
 /**
  * Who may see an entity: `public` (anyone), `team` (the team's own build), `private` (only the

@@ -255,14 +255,14 @@ describe('YAML', () => {
     const text = item('').replace('Sharded the tests.', 'Sharded\u0007 the \u202Etests.');
     expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/new.md:3:17 error control-character Unexpected control character U+0007, expected plain text
+      content/accomplishments/2026-h1/new.md:3:17 error control-character Unexpected control character U+0007 BELL, expected plain text
         hint: delete it; it is invisible in most editors, so retype the text around it
           2 | title: Cut CI time
         > 3 | summary: Sharded␇ the �tests.
             |                 ^
           4 | authors: [ben]
 
-      content/accomplishments/2026-h1/new.md:3:23 error control-character Unexpected control character U+202E, expected plain text
+      content/accomplishments/2026-h1/new.md:3:23 error control-character Unexpected control character U+202E RIGHT-TO-LEFT OVERRIDE, expected plain text
         hint: delete it; it is invisible in most editors, so retype the text around it
           2 | title: Cut CI time
         > 3 | summary: Sharded␇ the �tests.
@@ -270,6 +270,37 @@ describe('YAML', () => {
           4 | authors: [ben]
 
       ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses control characters written as YAML escapes, at the value that holds them', () => {
+    // The raw text has only backslashes; the parsed title had the override, and it reached <h1>.
+    const text = item('').replace('title: Cut CI time', 'title: "Cut CI time \\u202Eemit IC"');
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:2:8 error control-character Unexpected control character U+202E RIGHT-TO-LEFT OVERRIDE in \`title\`, expected plain text
+        hint: delete the \`\\\` escape that writes it: it is invisible, or changes how the text around it reads
+          1 | ---
+        > 2 | title: "Cut CI time \\u202Eemit IC"
+            |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          3 | summary: Sharded the tests.
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses line breaks in one-line fields', () => {
+    const text = item('').replace('title: Cut CI time', 'title: >\n  Cut CI time\n  in half');
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:2:1 error invalid-value Unexpected line break in \`title\`, expected one line of text
+        hint: write it on one line; for long text, \`>-\` folds the lines into one and drops the last line break
+          1 | ---
+        > 2 | title: >
+            | ^^^^^^^^
+          3 |   Cut CI time
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
       "
     `);
   });

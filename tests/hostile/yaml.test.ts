@@ -13,6 +13,13 @@ const FIELDS =
 /** An accomplishment with valid fields, then `yaml` (which sets `visibility`), then a body. */
 const item = (yaml: string, body = '## Impact\n\nIt helped.\n') => `---\n${FIELDS}${yaml}---\n${body}`;
 
+/** An accomplishment with FIELDS, less those `yaml` sets at the top level, then `yaml`. */
+function itemWith(yaml: string): string {
+  const set = new Set([...yaml.matchAll(/^"?([a-z_]+)/gm)].map((m) => m[1]));
+  const kept = FIELDS.split('\n').filter((line) => line !== '' && !set.has(line.split(':')[0]));
+  return `---\n${kept.map((line) => `${line}\n`).join('')}${yaml}---\n## Impact\n\nIt helped.\n`;
+}
+
 /** The check of the base tree plus one file: exit code and the problem lines (no code frames). */
 function problems(text: string | Uint8Array, path = ITEM): string[] {
   const result = check(makeTree(undefined, { files: { [path]: text } }));
@@ -146,5 +153,86 @@ describe('a file with thousands of problems (too-many-problems)', () => {
     const found = problems(many(40, (i) => `k${i}: 1\n`, `visibility: team\nunplanned: "${'\u0007'.repeat(30)}"\n`));
     expect(found).toHaveLength(1 + 51);
     expect(found.at(-1)).toMatchInlineSnapshot(`"31:1 error too-many-problems And 20 more problems in this file, not shown"`);
+  });
+});
+
+describe('control characters written as YAML escapes (control-character)', () => {
+  // The raw text holds only `\u202E`; the parsed title held the override itself, and it reached
+  // the page's <h1> and <title>.
+  const cases: Record<string, string> = {
+    'a bidirectional override in the title': 'title: "Cut CI time \\u202Eemit IC"\nvisibility: team\n',
+    'a NUL in the summary': 'summary: "Sharded\\0 the tests."\nvisibility: team\n',
+    'a terminal escape in a label': 'evidence:\n  - label: "\\e[31mPR 12\\e[0m"\n    url: https://example.com/pr/12\nvisibility: team\n',
+    'a bell in a list item': 'tags: [ci, "c\\x07d"]\nvisibility: team\n',
+    'a carriage return in a long text': 'unplanned: "Support asked\\rfor it."\ngoals: []\nvisibility: team\n',
+    'a NEL written `\\N`': 'title: "Cut\\NCI time"\nvisibility: team\n',
+    'an isolate in a key': '"visibility\\u2066": team\nvisibility: team\n',
+  };
+  it('names the character, at the value, with its field', () => {
+    const found = Object.entries(cases).map(([name, yaml]) => `${name}: ${problems(itemWith(yaml)).slice(1).join(' / ')}`);
+    expect(found).toMatchInlineSnapshot(`
+      [
+        "a bidirectional override in the title: 8:8 error control-character Unexpected control character U+202E RIGHT-TO-LEFT OVERRIDE in \`title\`, expected plain text",
+        "a NUL in the summary: 8:10 error control-character Unexpected control character U+0000 NULL in \`summary\`, expected plain text",
+        "a terminal escape in a label: 10:12 error control-character Unexpected control character U+001B ESCAPE in \`evidence[0].label\`, expected plain text",
+        "a bell in a list item: 9:12 error control-character Unexpected control character U+0007 BELL in \`tags[1]\`, expected plain text",
+        "a carriage return in a long text: 8:12 error control-character Unexpected control character U+000D CARRIAGE RETURN in \`unplanned\`, expected plain text",
+        "a NEL written \`\\N\`: 8:8 error control-character Unexpected control character U+0085 NEXT LINE in \`title\`, expected plain text",
+        "an isolate in a key: 9:1 error control-character Unexpected control character U+2066 LEFT-TO-RIGHT ISOLATE in a field name, expected plain text",
+      ]
+    `);
+  });
+});
+
+describe('control characters written as YAML escapes, continued', () => {
+  it('keeps them from the site: the loader refuses the file too', () => {
+    expect(readEntry(itemWith('title: "Cut CI time \\u202Eemit IC"\nvisibility: team\n')).ok).toBe(false);
+  });
+
+  it('reports a character written as-is once, by the scan of the raw text', () => {
+    expect(problems(itemWith('title: "Cut CI time \u202Eemit IC"\nvisibility: team\n'))).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "8:21 error control-character Unexpected control character U+202E RIGHT-TO-LEFT OVERRIDE, expected plain text",
+      ]
+    `);
+  });
+});
+
+describe('line breaks in one-line fields', () => {
+  // Titles, names, labels and units are printed on one line: in a terminal, a page's <title>, a
+  // table cell. YAML can put a line break into them in several ways.
+  const cases: Record<string, string> = {
+    'an escaped `\\n`': 'title: "Cut CI\\ntime"\n',
+    'a quoted text over two lines with a blank line': 'title: "Cut CI\n\n  time"\n',
+    'a folded block (`>` keeps the last line break)': 'title: >\n  Cut CI\n  time\n',
+    'a literal block': 'summary: |\n  Sharded\n  the tests.\n',
+    'a line separator, U+2028': 'title: "Cut CI\\u2028time"\n',
+    'a line break in a name': 'evidence:\n  - label: "PR\\n12"\n    url: https://example.com/pr/12\n',
+    'a line break in a unit': 'impact:\n  - metric: CI time\n    before: 20\n    after: 14\n    unit: "min\\n"\n',
+  };
+  it('refuses each of them', () => {
+    const found = Object.entries(cases).map(([name, yaml]) => `${name}: ${problems(itemWith(`${yaml}visibility: team\n`)).join(' / ')}`);
+    expect(found).toMatchInlineSnapshot(`
+      [
+        "an escaped \`\\n\`: exit 1 / 8:1 error invalid-value Unexpected line break in \`title\`, expected one line of text",
+        "a quoted text over two lines with a blank line: exit 1 / 8:1 error invalid-value Unexpected line break in \`title\`, expected one line of text",
+        "a folded block (\`>\` keeps the last line break): exit 1 / 8:1 error invalid-value Unexpected line break in \`title\`, expected one line of text",
+        "a literal block: exit 1 / 8:1 error invalid-value Unexpected line break in \`summary\`, expected one line of text",
+        "a line separator, U+2028: exit 1 / 8:1 error invalid-value Unexpected line break in \`title\`, expected one line of text",
+        "a line break in a name: exit 1 / 10:5 error invalid-value Unexpected line break in \`evidence[0].label\`, expected one line of text",
+        "a line break in a unit: exit 1 / 13:5 error invalid-value Unexpected line break in \`impact[0].unit\`, expected one line of text",
+      ]
+    `);
+  });
+
+  it('accepts folded text that ends without one, and line breaks where paragraphs belong', () => {
+    const fine = [
+      'title: >-\n  Cut CI\n  time\n',
+      'title: Cut CI\n  time\n',
+      'goals:\n  - goal: ci-speed\n    contribution: >\n      Sharding saved\n      six minutes.\n',
+      'goals: []\nunplanned: |\n  Support had 40 tickets.\n\n  All about this.\n',
+    ];
+    expect(fine.map((yaml) => problems(itemWith(`${yaml}visibility: team\n`))[0])).toEqual(fine.map(() => 'exit 0'));
   });
 });

@@ -41,7 +41,7 @@ export const RULES = [
     id: 'control-character',
     severity: 'error',
     description:
-      'A control character or a bidirectional override (which can make text display differently from what it says) appears in the file.',
+      'A control character or a bidirectional override (which can make text display differently from what it says) appears in the file, or a YAML escape such as `"\\u202E"` or `"\\e"` writes one into a value or a key.',
   },
   // Front matter and YAML
   {
@@ -99,7 +99,7 @@ export const RULES = [
     id: 'invalid-value',
     severity: 'error',
     description:
-      'A value is outside what the field allows: not one of the listed options, a list that is too long, an invalid GitHub handle or link.',
+      'A value is outside what the field allows: not one of the listed options, a list that is too long, an invalid GitHub handle or link, a line break in a one-line field (a title, summary, name, role, label, metric or unit).',
   },
   {
     id: 'invalid-id',

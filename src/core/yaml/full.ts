@@ -13,7 +13,8 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
-import type { Span } from '../diagnostics.ts';
+import { formatPath, type Span } from '../diagnostics.ts';
+import { characterName, controlCharactersIn } from '../text-checks.ts';
 
 export interface YamlProblem extends Span {
   rule: string;
@@ -82,7 +83,7 @@ export function parseFull(text: string): FullYaml {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below with the tag's name
     problems.push({ ...span(from, to), rule: 'yaml-syntax', message: `Invalid YAML: ${firstLine(warning.message)}` });
   }
-  checkTree(doc, problems, span);
+  checkTree(doc, text, problems, span);
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   if (problems.some((p) => p.message.includes(TOO_DEEP))) {
     // Where the parser ran out of stack depends on the machine; say it once, at the top.
@@ -206,14 +207,26 @@ function dropRepeats(problems: YamlProblem[]): void {
   }
 }
 
+/** A node on the walk's stack, and how it was reached: enough to name its field when needed. */
+interface Step {
+  node: unknown;
+  parent?: Step | undefined;
+  /** The key or index under which `parent` holds it; undefined under a complex key. */
+  segment?: PropertyKey | undefined;
+  /** A mapping's key rather than a value. */
+  isKey?: boolean;
+}
+
 /**
- * Aliases, anchors, tags, merge keys, complex keys and duplicate keys, in one pass over the tree.
- * A stack instead of recursion: nesting the parser accepted must not exhaust ours.
+ * Aliases, anchors, tags, merge keys, complex keys, duplicate keys and escaped control characters,
+ * in one pass over the tree. A stack instead of recursion: nesting the parser accepted must not
+ * exhaust ours.
  */
-function checkTree(doc: Document.Parsed, problems: YamlProblem[], span: ToSpan): void {
-  const stack: unknown[] = [doc.contents];
+function checkTree(doc: Document.Parsed, text: string, problems: YamlProblem[], span: ToSpan): void {
+  const stack: Step[] = [{ node: doc.contents }];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const step = stack.pop()!;
+    const node = step.node;
     if (isAlias(node)) {
       const [from, to] = node.range ?? [0, 0];
       problems.push({
@@ -224,22 +237,62 @@ function checkTree(doc: Document.Parsed, problems: YamlProblem[], span: ToSpan):
       });
     } else if (isScalar(node)) {
       checkNode(node, problems, span);
+      checkText(node, step, text, problems, span);
     } else if (isMap(node)) {
       checkNode(node, problems, span);
       const keys = new Set<string>();
       for (const pair of node.items) {
         checkKey(pair, keys, problems, span);
-        stack.push(pair.value, pair.key);
+        pushPair(stack, pair, step);
       }
     } else if (isSeq(node)) {
       checkNode(node, problems, span);
-      for (const item of node.items) stack.push(item);
+      node.items.forEach((item, index) => stack.push({ node: item, parent: step, segment: index }));
     } else if (isPair(node)) {
       // A single-pair mapping in a flow sequence, `[a: b]`, in case the parser keeps it bare.
       checkKey(node, new Set(), problems, span);
-      stack.push(node.value, node.key);
+      pushPair(stack, node, step);
     }
   }
+}
+
+function pushPair(stack: Step[], pair: Pair, parent: Step): void {
+  const segment = isScalar(pair.key) ? keyOf(pair.key) : undefined;
+  stack.push({ node: pair.value, parent, segment }, { node: pair.key, parent, isKey: true });
+}
+
+/**
+ * Control characters that YAML escapes put into a string (`"\u202E"`, `"\0"`, `"\e[31m"`): the
+ * scan of the raw text sees only the backslash. A character that is in the source as it is has
+ * been reported by that scan already, at its own column.
+ */
+function checkText(node: Scalar, step: Step, text: string, problems: YamlProblem[], span: ToSpan): void {
+  if (typeof node.value !== 'string') return;
+  const found = controlCharactersIn(node.value);
+  if (found.length === 0) return;
+  const [from, to] = node.range ?? [0, 0];
+  const source = text.slice(from, to);
+  const field = formatPath(pathOf(step.isKey ? step.parent : step));
+  const where = step.isKey ? `in a field name${field === '' ? '' : ` in \`${field}\``}` : field === '' ? 'in a value' : `in \`${field}\``;
+  for (const codePoint of found) {
+    if (source.includes(String.fromCodePoint(codePoint))) continue;
+    problems.push({
+      ...span(from, to),
+      rule: 'control-character',
+      message: `Unexpected control character ${characterName(codePoint)} ${where}, expected plain text`,
+      hint: 'delete the `\\` escape that writes it: it is invisible, or changes how the text around it reads',
+    });
+  }
+}
+
+/** The field path of a step, as far as it is known. */
+function pathOf(step: Step | undefined): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at = step; at?.parent !== undefined; at = at.parent) {
+    if (at.segment === undefined) path.length = 0;
+    else path.push(at.segment);
+  }
+  return path.reverse();
 }
 
 /** A mapping key as the value's JavaScript object has it: `null:` and `~:` become "", `1.0:` "1". */
