@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/core/read-entry.ts';
+import { MAX_FILE_BYTES } from '../../src/core/source-file.ts';
 import { check, makeTree } from '../helpers.ts';
 
 // Front matter comes from pull requests. Each case is a small hostile file, checked the way
@@ -234,5 +235,114 @@ describe('line breaks in one-line fields', () => {
       'goals: []\nunplanned: |\n  Support had 40 tickets.\n\n  All about this.\n',
     ];
     expect(fine.map((yaml) => problems(itemWith(`${yaml}visibility: team\n`))[0])).toEqual(fine.map(() => 'exit 0'));
+  });
+});
+
+describe('dates in the years 0000–0099', () => {
+  it('are real days, not "no such day": only the cycle rule has something to say', () => {
+    expect(problems(itemWith('date: 0004-02-29\nvisibility: team\n'))).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "8:1 error date-outside-cycle Date 0004-02-29 is outside cycle \`2026-h1\`, expected 2026-01-01 to 2026-06-30",
+      ]
+    `);
+  });
+});
+
+describe('hostile files that were already handled', () => {
+  it('refuses a billion-laughs alias bomb without expanding it', () => {
+    // Nine levels of nine aliases each: 9^9 lols if anything ever expanded it.
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    const lol = names.map(
+      (name, i) =>
+        `${name}: &${name} [${Array(9)
+          .fill(i === 0 ? 'lol' : `*${names[i - 1]!}`)
+          .join(', ')}]`,
+    );
+    const found = problems(itemWith(`visibility: team\n${lol.join('\n')}\n`));
+    expect(found.length).toBeLessThanOrEqual(1 + 51);
+    expect(found.slice(0, 3).concat(found.slice(-1))).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "10:7 error yaml-alias Unexpected anchor \`&a\`, anchors and aliases are not allowed",
+        "11:7 error yaml-alias Unexpected anchor \`&b\`, anchors and aliases are not allowed",
+        "15:40 error too-many-problems And 31 more problems in this file, not shown",
+      ]
+    `);
+  });
+
+  it('refuses tags, core, language-specific or custom', () => {
+    const yaml = 'title: !!binary Q3V0IENJ\nsummary: !!js/function "function () { return 1 }"\nvisibility: !team team\n';
+    expect(problems(itemWith(yaml))).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "7:17 error yaml-tag Unexpected tag \`!!binary\`, tags are not allowed",
+        "8:24 error yaml-tag Unexpected tag \`!!js/function\`, tags are not allowed",
+        "9:19 error yaml-tag Unexpected tag \`!team\`, tags are not allowed",
+      ]
+    `);
+  });
+
+  it('refuses merge keys', () => {
+    expect(problems(itemWith('visibility: team\ngoals:\n  - <<: {goal: ci-speed}\n    key_result: ci-p50\n'))).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "10:5 error yaml-merge-key Unexpected merge key \`<<\`, merge keys are not allowed",
+      ]
+    `);
+  });
+
+  it('accepts a byte order mark before `---`, and Windows line ends, with exact positions', () => {
+    expect(problems(`\uFEFF${item('visibility: team\n')}`)).toEqual(['exit 0']);
+    expect(problems(item('visibility: team\nvisiblity: public\n').replace(/\n/g, '\r\n'))).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "10:1 error unknown-key Unknown field \`visiblity\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+      ]
+    `);
+  });
+
+  it('refuses a file that is not UTF-8', () => {
+    const bytes = Buffer.concat([
+      Buffer.from(item('visibility: team\n').slice(0, 20)),
+      Buffer.from([0xff, 0xfe, 0x80]),
+      Buffer.from('\n---\n'),
+    ]);
+    expect(problems(bytes)).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "1:1 error file-encoding File is not valid UTF-8 text",
+      ]
+    `);
+  });
+
+  it('refuses a file just over 1 MiB without parsing it', () => {
+    const text = item('visibility: team\n', `## Impact\n\n${'x'.repeat(MAX_FILE_BYTES)}\n`);
+    expect(problems(text)).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "1:1 error file-too-large File is 1.0 MiB, expected at most 1 MiB",
+      ]
+    `);
+  });
+
+  it('never runs `---js` front matter', () => {
+    expect(problems(`---js\n{ title: require('child_process').execSync('id').toString() }\n---\n## Impact\n`)).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "1:1 error front-matter Unexpected \`---js\` on line 1, expected exactly \`---\`",
+      ]
+    `);
+  });
+
+  it('does not parse a 1 MiB file of keys', () => {
+    const keys = Array.from({ length: 90_000 }, (_, i) => `key${i}: ${i}\n`).join('');
+    const text = item(`visibility: team\n${keys}`).slice(0, MAX_FILE_BYTES - 100);
+    expect(problems(`${text.slice(0, text.lastIndexOf('\n') + 1)}---\n## Impact\n`)).toMatchInlineSnapshot(`
+      [
+        "exit 1",
+        "7300:13 error yaml-too-large YAML is 1,048,472 characters long, expected at most 100,000",
+      ]
+    `);
   });
 });
