@@ -56,17 +56,23 @@ export function isOneLine(value: string): boolean {
   return !LINE_BREAK.test(value);
 }
 
+/** Marks the {@link text} fields, so that docs/content-model.md can say they are one line. */
+export const oneLineRegistry = z.registry<Record<string, never>>();
+
 /**
  * One line of untrusted text: titles, names, labels, units. They are printed where a line break
  * would break the layout or the meaning, a terminal's line or a page's `<title>`. The length cap
  * keeps a pull request from bloating every page it lands on.
  */
-export const text = (max: number) =>
-  z
+export const text = (max: number) => {
+  const schema = z
     .string()
     .min(1)
     .max(max)
     .refine(isOneLine, { params: { rule: 'invalid-value', lineBreak: true } });
+  oneLineRegistry.add(schema, {});
+  return schema;
+};
 
 /** Untrusted text that may run over several lines, such as a contribution; capped like {@link text}. */
 export const paragraph = (max: number) => z.string().min(1).max(max);
