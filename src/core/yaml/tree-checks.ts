@@ -84,7 +84,7 @@ function checkText(node: Scalar, step: Step, text: string, problems: YamlProblem
   }
 }
 
-/** The field path of a step, as far as it is known. */
+/** The field path of a step; under a complex key (an error already), the path of its mapping. */
 function pathOf(step: Step | undefined): PropertyKey[] {
   const path: PropertyKey[] = [];
   for (let at = step; at?.parent !== undefined; at = at.parent) {
