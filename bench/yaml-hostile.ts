@@ -63,7 +63,7 @@ const SHAPES: Record<string, Shape> = {
   'duplicate keys in a nested mapping': repeated(() => '  a: 1\n', 'nested:\n'),
   'one long list': repeated(() => '  - ci\n', 'tags:\n'),
   'one long flow list': repeated(() => 'ci, ', 'tags: [', 'ci]\n'),
-  'nested block mappings, 500 deep': nestedBlock(500),
+  'nested block mappings, 200 deep': nestedBlock(200),
   'nested block mappings, as deep as fits': nestedBlock(Infinity),
   'nested flow lists, 500 deep': () => `tags: ${'['.repeat(500)}${']'.repeat(500)}\n`,
   'nested flow lists, as deep as fits': (size) => `tags: ${'['.repeat(size / 2 - 10)}${']'.repeat(size / 2 - 10)}\n`,
@@ -88,7 +88,9 @@ const CASES: Record<string, () => string> = {
     `---\n${FIELDS}${Array.from({ length: 60_000 }, (_, i) => `k${String(i).padStart(5, '0')}: 1\n`).join('')}---\n${BODY}`,
 };
 for (const [shape, make] of Object.entries(SHAPES)) {
-  for (const [size, room] of Object.entries(SIZES)) CASES[`${shape}, ${size}`] = () => `---\n${FIELDS}${make(room)}---\n${BODY}`;
+  // A shape of a fixed size (500 deep) is the same file either way: run it once.
+  if (make(SIZES['1 MiB file']!) === make(SIZES['largest parsed']!)) CASES[shape] = () => `---\n${FIELDS}${make(0)}---\n${BODY}`;
+  else for (const [size, room] of Object.entries(SIZES)) CASES[`${shape}, ${size}`] = () => `---\n${FIELDS}${make(room)}---\n${BODY}`;
 }
 
 const root = mkdtempSync(join(tmpdir(), 'throughline-bench-hostile-'));
