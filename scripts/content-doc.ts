@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { DOCUMENTED_OBJECTS, readJsDoc } from '../src/cli/schema-docs.ts';
 import { keysOf, unwrap } from '../src/core/schema-walk.ts';
-import { Id, IsoDate, Link, referenceRegistry } from '../src/schema/index.ts';
+import { Id, IsoDate, Link, oneLineRegistry, referenceRegistry } from '../src/schema/index.ts';
 
 /**
  * docs/content-model.md, generated: field descriptions come from the JSDoc on the schemas (the
@@ -38,7 +38,7 @@ function describeType(schema: z.ZodType): string {
   const d = def(inner);
   switch (d.type) {
     case 'string':
-      return 'text';
+      return oneLineRegistry.has(inner) ? 'one line of text' : 'text';
     case 'number':
       return 'number';
     case 'int':

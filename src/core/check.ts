@@ -1,6 +1,6 @@
 import { createContext, type PersonalGit, type PullRequest } from './context.ts';
 import type { Content } from './content.ts';
-import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { compareDiagnostics, ProblemCap, type Diagnostic } from './diagnostics.ts';
 import { loadContent } from './load.ts';
 import type { SourceFile } from './source-file.ts';
 import { SITE_FILE } from './paths.ts';
@@ -22,7 +22,8 @@ export interface CheckResult {
 
 /** The whole check, pure: files in, every problem out, sorted by file and position. */
 export function checkFiles(files: readonly SourceFile[], options: CheckOptions): CheckResult {
-  const { content, diagnostics } = loadContent(files);
+  const cap = new ProblemCap();
+  const { content, diagnostics } = loadContent(files, cap);
   if (!content.site) {
     diagnostics.push({
       line: 0,
@@ -35,8 +36,9 @@ export function checkFiles(files: readonly SourceFile[], options: CheckOptions):
       hint: 'copy it from the Throughline template and set `title`, `url`, `repo` and `audience`',
     });
   }
-  const ctx = createContext(content, content.site?.data, options.today, diagnostics, options.pullRequest, options.personalGit);
+  const ctx = createContext(content, content.site?.data, options.today, diagnostics, options.pullRequest, options.personalGit, cap);
   for (const rule of CROSS_FILE_RULES) rule(ctx);
+  for (const summary of cap.summaries()) diagnostics.push(summary);
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, content };
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity, Span } from './diagnostics.ts';
+import { ProblemCap, type Diagnostic, type Severity, type Span } from './diagnostics.ts';
 import type { Content, Entry } from './content.ts';
 import type { Site } from '../schema/index.ts';
 import { spanOf, type SourceDoc } from './source.ts';
@@ -49,6 +49,7 @@ export function createContext(
   out: Diagnostic[],
   pullRequest?: PullRequest,
   personalGit?: PersonalGit,
+  cap: ProblemCap = new ProblemCap(),
 ): CheckContext {
   return {
     content,
@@ -57,13 +58,24 @@ export function createContext(
     pullRequest,
     personalGit,
     report(problem) {
-      out.push(toDiagnostic(problem));
+      reportCapped(problem, out, cap);
     },
   };
 }
 
+/** Adds the problem to `out` if its file has room; otherwise only counts it, without placing it. */
+export function reportCapped(problem: Problem, out: Diagnostic[], cap: ProblemCap): void {
+  const file = docOf(problem)?.file;
+  if (cap.take(file)) out.push(toDiagnostic(problem));
+  else cap.leaveOut(file!, problem.severity ?? RULE_SEVERITY[problem.rule], () => toDiagnostic(problem));
+}
+
+function docOf(problem: Problem): SourceDoc | undefined {
+  return problem.at === undefined ? undefined : 'doc' in problem.at ? problem.at.doc : problem.at;
+}
+
 export function toDiagnostic(problem: Problem): Diagnostic {
-  const doc = problem.at === undefined ? undefined : 'doc' in problem.at ? problem.at.doc : problem.at;
+  const doc = docOf(problem);
   const span: Span = problem.span ?? (doc ? spanOf(doc, problem.path ?? []) : { line: 0, column: 0, endLine: 0, endColumn: 0 });
   const diagnostic: Diagnostic = {
     ...(doc ? { file: doc.file } : {}),

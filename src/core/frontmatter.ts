@@ -41,9 +41,13 @@ export function splitFrontMatter(source: string): FrontMatterParts | FrontMatter
   }
   let start = firstEnd + 1;
   let line = 2;
+  // `--- ` is the likeliest way to miss the closing line: the spaces are invisible.
+  let spaced: number | undefined;
   while (start <= text.length) {
     const end = lineEnd(text, start);
-    if (stripCr(text.slice(start, end)) === '---') {
+    const current = stripCr(text.slice(start, end));
+    if (spaced === undefined && /^---[ \t]+$/.test(current)) spaced = line;
+    if (current === '---') {
       const bodyStart = Math.min(end + 1, text.length);
       return {
         yaml: text.slice(firstEnd + 1, start),
@@ -55,6 +59,13 @@ export function splitFrontMatter(source: string): FrontMatterParts | FrontMatter
     if (end >= text.length) break;
     start = end + 1;
     line++;
+  }
+  if (spaced !== undefined) {
+    return {
+      line: spaced,
+      message: 'Unexpected spaces after `---`, expected a closing line that is exactly `---`',
+      hint: 'delete them: without its closing line, the whole file is taken for front matter',
+    };
   }
   return {
     line: 1,

@@ -1,35 +1,37 @@
 import { schemas, SiteSchema, type Site } from '../schema/index.ts';
 import { emptyContent, type Content, type Entry } from './content.ts';
-import { toDiagnostic, type Problem } from './context.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { reportCapped, type Problem } from './context.ts';
+import { ProblemCap, WHOLE_FILE, type Diagnostic } from './diagnostics.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { classify, isPersonal } from './paths.ts';
-import { describeIssues } from './schema-issues.ts';
+import { describeIssuesUpTo } from './schema-issues.ts';
 import { readYaml } from './read-entry.ts';
 import { fullYaml, offsetSpan, type SourceDoc } from './source.ts';
 import type { SourceFile } from './source-file.ts';
-import { findControlCharacters } from './text-checks.ts';
+import { characterName, findControlCharacters } from './text-checks.ts';
 import type { z } from 'zod';
 
-/** What one file contributes: its problems, and the site settings or the entry it holds. */
+/** What one file contributes besides its problems: the site settings or the entry it holds. */
 interface LoadedFile {
-  diagnostics: Diagnostic[];
   site?: { doc: SourceDoc; data: Site | undefined };
   entry?: Entry;
 }
 
 /**
  * Parses and validates every file on its own; nothing here looks across files. Every problem of
- * every file is collected, none stops the run.
+ * every file is collected, none stops the run; past `cap`'s limit for a file they are only
+ * counted, and `cap.summaries()` says how many.
  */
-export function loadContent(files: readonly SourceFile[]): { content: Content; diagnostics: Diagnostic[] } {
+export function loadContent(
+  files: readonly SourceFile[],
+  cap: ProblemCap = new ProblemCap(),
+): { content: Content; diagnostics: Diagnostic[] } {
   const content = emptyContent();
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const loaded = loadFile(file);
-    diagnostics.push(...loaded.diagnostics);
+    const loaded = loadFile(file, diagnostics, cap);
     if (loaded.site) content.site = loaded.site;
-    if (loaded.entry) add(content.entries[loaded.entry.collection], loaded.entry, diagnostics);
+    if (loaded.entry) add(content.entries[loaded.entry.collection], loaded.entry, diagnostics, cap);
   }
   return { content, diagnostics };
 }
@@ -38,19 +40,21 @@ export function loadContent(files: readonly SourceFile[]): { content: Content; d
  * Adds an entry to its collection. Paths make ids unique, except that a personal item can take the
  * id of a shared one: the personal file is then the one reported, and the shared one is kept.
  */
-function add(collection: Map<string, Entry>, entry: Entry, diagnostics: Diagnostic[]): void {
+function add(collection: Map<string, Entry>, entry: Entry, diagnostics: Diagnostic[], cap: ProblemCap): void {
   const other = collection.get(entry.id);
   if (other !== undefined) {
     const [kept, dropped] = isPersonal(entry.doc.file) ? [other, entry] : [entry, other];
-    diagnostics.push(
-      toDiagnostic({
+    reportCapped(
+      {
         at: dropped.doc,
         span: firstLine,
         rule: 'duplicate-id',
         message: `Duplicate id \`${entry.id}\`, \`${kept.doc.file}\` already has it`,
         hint: 'rename your personal file; its name is its id, and the shared item keeps its own',
         related: [kept.doc.file],
-      }),
+      },
+      diagnostics,
+      cap,
     );
     collection.set(entry.id, kept);
     return;
@@ -59,34 +63,35 @@ function add(collection: Map<string, Entry>, entry: Entry, diagnostics: Diagnost
 }
 
 /** One file on its own. Bodies are not parsed here: the body rules do it only where needed. */
-function loadFile(file: SourceFile): LoadedFile {
-  const diagnostics: Diagnostic[] = [];
-  const report = (problem: Problem) => diagnostics.push(toDiagnostic(problem));
+function loadFile(file: SourceFile, diagnostics: Diagnostic[], cap: ProblemCap): LoadedFile {
+  const report = (problem: Problem) => {
+    reportCapped(problem, diagnostics, cap);
+  };
   const kind = classify(file.path);
-  if (kind.kind === 'ignored') return { diagnostics };
+  if (kind.kind === 'ignored') return {};
   const blank: SourceDoc = { file: file.path, text: '', yaml: '', yamlLine: 1, body: '', bodyLine: 1 };
   if ('refused' in file) {
     report({ at: blank, span: firstLine, ...refusal(file) });
-    return { diagnostics };
+    return {};
   }
   if (kind.kind === 'unknown') {
     report({ at: blank, span: firstLine, ...kind.problem });
-    return { diagnostics };
+    return {};
   }
   for (const control of findControlCharacters(file.text)) {
     report({
       at: blank,
       span: control,
       rule: 'control-character',
-      message: `Unexpected control character U+${control.codePoint.toString(16).toUpperCase().padStart(4, '0')}, expected plain text`,
+      message: `Unexpected control character ${characterName(control.codePoint)}, expected plain text`,
       hint: 'delete it; it is invisible in most editors, so retype the text around it',
     });
   }
   if (kind.kind === 'site') {
     const doc: SourceDoc = { file: file.path, text: file.text, yaml: file.text, yamlLine: 1, body: '', bodyLine: 1 };
     const raw = parseYaml(doc, report);
-    const data = raw.ok ? validate(doc, raw.value, SiteSchema, report) : undefined;
-    return { diagnostics, site: { doc, data } };
+    const data = raw.ok ? validate(doc, raw.value, SiteSchema, report, cap) : undefined;
+    return { site: { doc, data } };
   }
   for (const problem of kind.problems) report({ at: blank, span: firstLine, ...problem });
   const parts = splitFrontMatter(file.text);
@@ -99,15 +104,14 @@ function loadFile(file: SourceFile): LoadedFile {
       hint: parts.hint,
     });
     return {
-      diagnostics,
       entry: { collection: kind.collection, id: kind.id, doc: { ...blank, text: file.text }, raw: undefined, data: undefined },
     };
   }
   const doc: SourceDoc = { file: file.path, text: file.text, ...parts };
   const raw = parseYaml(doc, report);
-  const data = raw.ok ? validate(doc, raw.value, schemas[kind.collection] as z.ZodType, report) : undefined;
+  const data = raw.ok ? validate(doc, raw.value, schemas[kind.collection] as z.ZodType, report, cap) : undefined;
   const entry = { collection: kind.collection, id: kind.id, doc, raw: raw.ok ? raw.value : undefined, data } as Entry;
-  return { diagnostics, entry };
+  return { entry };
 }
 
 const firstLine = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -124,12 +128,16 @@ function parseYaml(doc: SourceDoc, report: (p: Problem) => void): ReturnType<typ
   return read;
 }
 
-function validate<T>(doc: SourceDoc, raw: unknown, schema: z.ZodType<T>, report: (p: Problem) => void): T | undefined {
+function validate<T>(doc: SourceDoc, raw: unknown, schema: z.ZodType<T>, report: (p: Problem) => void, cap: ProblemCap): T | undefined {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  for (const problem of describeIssues(result.error.issues, schema, raw)) {
+  // One more than there is room for: the first problem left out is where the cap's summary goes.
+  const { problems, more } = describeIssuesUpTo(result.error.issues, schema, raw, cap.room(doc.file) + 1);
+  for (const problem of problems) {
     report({ at: doc, path: problem.path, rule: problem.rule as Problem['rule'], message: problem.message, hint: problem.hint });
   }
+  // Every schema rule is an error, and the summary is placed already.
+  if (more > 0) cap.leaveOut(doc.file, 'error', () => WHOLE_FILE, more);
   return undefined;
 }
 

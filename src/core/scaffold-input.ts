@@ -1,11 +1,11 @@
-import { AccomplishmentSchema, ID_MAX, ID_PATTERN, IsoDate, OUTCOMES, Visibility } from '../schema/index.ts';
+import { AccomplishmentSchema, ID_MAX, ID_PATTERN, IsoDate, isOneLine, OUTCOMES, Visibility } from '../schema/index.ts';
 import { valid, type Content, type ValidEntry } from './content.ts';
 import { compareText as byText } from './compare-text.ts';
 import { openCycle } from './open-cycle.ts';
 import { dateProblem, defaultDate, type Answers, type GoalChoice } from './scaffold.ts';
 import { slugify } from './slug.ts';
 import { oneOf, suggest } from './suggest.ts';
-import { findControlCharacters, visible } from './text-checks.ts';
+import { characterName, findControlCharacters, visible } from './text-checks.ts';
 
 /** The answers `new` takes as flags, as the person typed them. */
 export interface Flags {
@@ -57,9 +57,8 @@ export function textProblem(field: TextField, value: string): string | undefined
   if (text === '') return 'is empty';
   if (text.length > LIMITS[field]) return `is ${text.length} characters long, expected at most ${LIMITS[field]}`;
   const control = findControlCharacters(text)[0];
-  if (control)
-    return `has an invisible control character (U+${control.codePoint.toString(16).toUpperCase().padStart(4, '0')}), expected plain text`;
-  if (field === 'title' && /[\r\n]/.test(text)) return 'has a line break, expected one line';
+  if (control) return `has an invisible control character (${characterName(control.codePoint)}), expected plain text`;
+  if (field !== 'unplanned' && !isOneLine(text)) return 'has a line break, expected one line';
   return undefined;
 }
 

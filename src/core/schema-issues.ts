@@ -17,23 +17,52 @@ type Issue = z.core.$ZodIssue;
 
 /** Turns zod's issues into messages that say what is wrong and what was expected. */
 export function describeIssues(issues: readonly Issue[], schema: z.ZodType, raw: unknown): SchemaProblem[] {
-  const out: SchemaProblem[] = [];
-  for (const issue of issues) describeIssue(issue, schema, raw, out);
-  return out;
+  return describeIssuesUpTo(issues, schema, raw, Infinity).problems;
 }
 
-function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: SchemaProblem[]): void {
+/**
+ * The first `limit` problems, and how many more there are. Those are only counted, never
+ * described: suggestions for 100,000 unknown keys of a hostile file would take seconds.
+ */
+export function describeIssuesUpTo(
+  issues: readonly Issue[],
+  schema: z.ZodType,
+  raw: unknown,
+  limit: number,
+): { problems: SchemaProblem[]; more: number } {
+  const out = new Problems(limit);
+  for (const issue of issues) describeIssue(issue, schema, raw, out);
+  return { problems: out.problems, more: out.more };
+}
+
+class Problems {
+  readonly problems: SchemaProblem[] = [];
+  more = 0;
+  readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+  /** `describe` runs only while there is room. */
+  add(describe: () => SchemaProblem): void {
+    if (this.problems.length < this.limit) this.problems.push(describe());
+    else this.more++;
+  }
+}
+
+function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Problems): void {
   const path = issue.path;
   const field = formatPath(path);
   const value = valueAt(raw, path);
   if (path.length > 0 && !hasPath(raw, path) && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_union') {
-    const expected = 'expected' in issue && typeof issue.expected === 'string' ? issue.expected : 'string';
-    const what = issue.code === 'invalid_value' ? `one of ${oneOf(issue.values.map(String))}` : expectedName(expected, schema, raw, path);
-    out.push({
-      path,
-      rule: 'missing-field',
-      message: `Missing required field \`${field}\``,
-      hint: `add \`${String(path.at(-1))}:\` with ${what}`,
+    out.add(() => {
+      const expected = 'expected' in issue && typeof issue.expected === 'string' ? issue.expected : 'string';
+      const what = issue.code === 'invalid_value' ? `one of ${oneOf(issue.values.map(String))}` : expectedName(expected, schema, raw, path);
+      return {
+        path,
+        rule: 'missing-field',
+        message: `Missing required field \`${field}\``,
+        hint: `add \`${String(path.at(-1))}:\` with ${what}`,
+      };
     });
     return;
   }
@@ -42,18 +71,18 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
       const known = keysOf(schemaAt(schema, raw, path) ?? schema) ?? [];
       for (const key of issue.keys) {
         const where = field === '' ? '' : ` in \`${field}\``;
-        out.push({
+        out.add(() => ({
           path: [...path, key],
           rule: 'unknown-key',
           message: `Unknown field \`${key}\`${where}, expected one of ${oneOf(known)}`,
           hint: didYouMean(key, known) ?? 'remove it, or check the spelling against the fields listed in README.md',
-        });
+        }));
       }
       return;
     }
     case 'invalid_type': {
       if (path.length === 0) {
-        out.push({
+        out.add(() => ({
           path,
           rule: 'wrong-type',
           message:
@@ -61,58 +90,68 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
               ? 'Empty front matter, expected fields such as `title:`'
               : `Unexpected ${describeValue(value)} as front matter, expected a mapping of fields`,
           hint: 'write one `field: value` per line between the `---` lines',
-        });
+        }));
         return;
       }
-      const expected = expectedName(issue.expected, schema, raw, path);
-      out.push({
-        path,
-        rule: 'wrong-type',
-        message:
-          value === null
-            ? `Empty value for \`${field}\`, expected ${expected}`
-            : `Unexpected ${describeValue(value)} for \`${field}\`, expected ${expected}`,
-        ...hintFor(typeHint(issue.expected, value)),
+      out.add(() => {
+        const expected = expectedName(issue.expected, schema, raw, path);
+        return {
+          path,
+          rule: 'wrong-type',
+          message:
+            value === null
+              ? `Empty value for \`${field}\`, expected ${expected}`
+              : `Unexpected ${describeValue(value)} for \`${field}\`, expected ${expected}`,
+          ...hintFor(typeHint(issue.expected, value)),
+        };
       });
       return;
     }
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'string') {
-        out.push({
+        out.add(() => ({
           path,
           rule: 'too-long',
           message: `\`${field}\` is ${String(value).length} characters long, expected at most ${max}`,
           hint: 'shorten it; the body has room for detail',
-        });
+        }));
       } else if (issue.origin === 'array') {
-        out.push({
+        out.add(() => ({
           path,
           rule: 'invalid-value',
           message: `\`${field}\` has ${(value as unknown[]).length} entries, expected at most ${max}`,
-        });
+        }));
       } else {
-        out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at most ${limit(max)}` });
+        out.add(() => ({
+          path,
+          rule: 'invalid-value',
+          message: `Unexpected ${String(value)} for \`${field}\`, expected at most ${limit(max)}`,
+        }));
       }
       return;
     }
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') {
-        out.push({
+        out.add(() => ({
           path,
           rule: 'wrong-type',
           message: `Empty text for \`${field}\`, expected at least ${min} character`,
           hint: 'write something, or remove the field if it is optional',
-        });
+        }));
       } else if (issue.origin === 'array') {
-        out.push({
+        out.add(() => ({
           path,
           rule: 'invalid-value',
           message: `\`${field}\` is empty, expected at least ${min} ${min === 1 ? 'entry' : 'entries'}`,
-        });
+        }));
       } else {
-        out.push({ path, rule: 'invalid-value', message: `Unexpected ${String(value)} for \`${field}\`, expected at least ${limit(min)}` });
+        out.add(() => ({
+          path,
+          rule: 'invalid-value',
+          message: `Unexpected ${String(value)} for \`${field}\`, expected at least ${limit(min)}`,
+        }));
       }
       return;
     }
@@ -121,58 +160,58 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
       if (issue.format === 'url') {
         const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
         if ('note' in issue && issue.note === 'Invalid protocol' && protocol) {
-          out.push({
+          out.add(() => ({
             path,
             rule: 'link-protocol',
             message: `Unexpected link protocol \`${protocol}:\` in \`${field}\`, expected ${oneOf(['https:', 'http:', 'mailto:'])}`,
             hint: 'link to a web page (https://…) or an address (mailto:…)',
-          });
+          }));
         } else {
-          out.push({
+          out.add(() => ({
             path,
             rule: 'link-protocol',
             message: `Unexpected ${protocol ? 'link' : 'relative link'} \`${text}\` in \`${field}\`, expected an absolute \`https://\` link`,
             hint: 'copy the full address from the browser, starting with https://',
-          });
+          }));
         }
         return;
       }
       if ('pattern' in issue && issue.pattern === String(ID_PATTERN)) {
         const fixed = slugify(text);
-        out.push({
+        out.add(() => ({
           path,
           rule: 'invalid-id',
           message: `Invalid id \`${text}\` for \`${field}\`, expected lowercase words joined by \`-\`, such as \`ci-speed\``,
           ...(fixed && fixed !== text ? { hint: `write \`${fixed}\`` } : {}),
-        });
+        }));
         return;
       }
       if (field === 'github' || String(path.at(-1)) === 'github') {
-        out.push({
+        out.add(() => ({
           path,
           rule: 'invalid-value',
           message: `Invalid GitHub handle \`${text}\`, expected letters, digits and single hyphens`,
           hint: text.startsWith('@') ? `write \`${text.slice(1)}\`, without \`@\`` : 'copy it from your GitHub profile address',
-        });
+        }));
         return;
       }
-      out.push({
+      out.add(() => ({
         path,
         rule: 'invalid-date',
         message: `Invalid date \`${text}\` for \`${field}\`, expected \`YYYY-MM-DD\``,
         hint: 'e.g. `2026-04-18`',
-      });
+      }));
       return;
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const given = typeof value === 'string' ? value : String(value);
-      out.push({
+      out.add(() => ({
         path,
         rule: 'invalid-value',
         message: `Unexpected \`${given}\` for \`${field}\`, expected ${allowed.length > 1 ? 'one of ' : ''}${oneOf(allowed)}`,
         ...hintFor(didYouMean(given, allowed)),
-      });
+      }));
       return;
     }
     case 'invalid_union': {
@@ -181,40 +220,50 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Schem
         for (const inner of branch) describeIssue({ ...inner, path: [...path, ...inner.path] }, schema, raw, out);
         return;
       }
-      out.push({
+      out.add(() => ({
         path,
         rule: 'wrong-type',
         message: `Unexpected ${describeValue(value)} for \`${field}\`, expected a goal id or a mapping with \`goal:\``,
         hint: 'e.g. `- goal: ci-speed` or `goals: [ci-speed]`',
-      });
+      }));
       return;
     }
     case 'custom': {
-      const rule = (issue.params as { rule?: string } | undefined)?.rule;
+      const params = issue.params as { rule?: string; lineBreak?: boolean } | undefined;
+      const rule = params?.rule;
+      if (params?.lineBreak) {
+        out.add(() => ({
+          path,
+          rule: 'invalid-value',
+          message: `Unexpected line break in \`${field}\`, expected one line of text`,
+          hint: 'write it on one line; for long text, `>-` folds the lines into one and drops the last line break',
+        }));
+        return;
+      }
       if (rule === 'invalid-date') {
-        out.push({
+        out.add(() => ({
           path,
           rule,
           message: `Invalid date \`${String(value)}\` for \`${field}\`, there is no such day in the calendar`,
           hint: 'check the day of the month',
-        });
+        }));
         return;
       }
       const { expected, hint } = (issue.params ?? {}) as { expected?: string; hint?: string };
       if (expected !== undefined) {
-        out.push({
+        out.add(() => ({
           path,
           rule: rule ?? 'invalid-value',
           message: `Invalid \`${String(value)}\` for \`${field}\`, expected ${expected}`,
           ...hintFor(hint),
-        });
+        }));
         return;
       }
-      out.push({ path, rule: rule ?? 'invalid-value', message: `${issue.message} at \`${field}\`` });
+      out.add(() => ({ path, rule: rule ?? 'invalid-value', message: `${issue.message} at \`${field}\`` }));
       return;
     }
     default:
-      out.push({ path, rule: 'invalid-value', message: `${issue.message} at \`${field}\`` });
+      out.add(() => ({ path, rule: 'invalid-value', message: `${issue.message} at \`${field}\`` }));
   }
 }
 

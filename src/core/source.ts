@@ -1,5 +1,6 @@
 import type { Span } from './diagnostics.ts';
 import { outlineBody, type BodyOutline } from './markdown.ts';
+import { MAX_YAML_LENGTH } from './read-entry.ts';
 import { locate, parseFull, type FullYaml } from './yaml/full.ts';
 
 /** One content file, split into its parts, with positions resolved only when a problem needs one. */
@@ -16,11 +17,14 @@ export interface SourceDoc {
 const fullCache = new WeakMap<SourceDoc, FullYaml>();
 const outlineCache = new WeakMap<SourceDoc, BodyOutline>();
 
-/** The exact parse, done lazily: the fast path never needs positions unless something is wrong. */
+/**
+ * The exact parse, done lazily: the fast path never needs positions unless something is wrong.
+ * YAML over the length limit is never parsed (`yaml-too-large` says so), and has no positions.
+ */
 export function fullYaml(doc: SourceDoc): FullYaml {
   let full = fullCache.get(doc);
   if (!full) {
-    full = parseFull(doc.yaml);
+    full = parseFull(doc.yaml.length > MAX_YAML_LENGTH ? '' : doc.yaml);
     fullCache.set(doc, full);
   }
   return full;

@@ -21,6 +21,68 @@ export function visible(text: string): string {
     .replace(/\r\n|[\n\r\u2028\u2029]/g, '\u2424');
 }
 
+/**
+ * The same characters in a parsed value, and carriage returns too: YAML turns the file's line
+ * ends into `\n`, so a value holds a `\r` only if an escape wrote one, and in a terminal it sends
+ * the cursor back over the text before it.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_IN_VALUE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** The control characters of a parsed value, each once, in order. */
+export function controlCharactersIn(value: string): number[] {
+  if (!CONTROL_IN_VALUE.test(value)) return [];
+  const found = new Set<number>();
+  for (const c of value) if (CONTROL_IN_VALUE.test(c)) found.add(c.codePointAt(0)!);
+  return [...found];
+}
+
+// prettier-ignore
+const C0 = [
+  'NULL', 'START OF HEADING', 'START OF TEXT', 'END OF TEXT', 'END OF TRANSMISSION', 'ENQUIRY', 'ACKNOWLEDGE', 'BELL',
+  'BACKSPACE', 'CHARACTER TABULATION', 'LINE FEED', 'LINE TABULATION', 'FORM FEED', 'CARRIAGE RETURN', 'SHIFT OUT',
+  'SHIFT IN', 'DATA LINK ESCAPE', 'DEVICE CONTROL ONE', 'DEVICE CONTROL TWO', 'DEVICE CONTROL THREE',
+  'DEVICE CONTROL FOUR', 'NEGATIVE ACKNOWLEDGE', 'SYNCHRONOUS IDLE', 'END OF TRANSMISSION BLOCK', 'CANCEL',
+  'END OF MEDIUM', 'SUBSTITUTE', 'ESCAPE', 'INFORMATION SEPARATOR FOUR', 'INFORMATION SEPARATOR THREE',
+  'INFORMATION SEPARATOR TWO', 'INFORMATION SEPARATOR ONE',
+];
+// prettier-ignore
+const C1 = [
+  'PADDING CHARACTER', 'HIGH OCTET PRESET', 'BREAK PERMITTED HERE', 'NO BREAK HERE', 'INDEX', 'NEXT LINE',
+  'START OF SELECTED AREA', 'END OF SELECTED AREA', 'CHARACTER TABULATION SET',
+  'CHARACTER TABULATION WITH JUSTIFICATION', 'LINE TABULATION SET', 'PARTIAL LINE FORWARD', 'PARTIAL LINE BACKWARD',
+  'REVERSE LINE FEED', 'SINGLE SHIFT TWO', 'SINGLE SHIFT THREE', 'DEVICE CONTROL STRING', 'PRIVATE USE ONE',
+  'PRIVATE USE TWO', 'SET TRANSMIT STATE', 'CANCEL CHARACTER', 'MESSAGE WAITING', 'START OF GUARDED AREA',
+  'END OF GUARDED AREA', 'START OF STRING', 'SINGLE GRAPHIC CHARACTER INTRODUCER', 'SINGLE CHARACTER INTRODUCER',
+  'CONTROL SEQUENCE INTRODUCER', 'STRING TERMINATOR', 'OPERATING SYSTEM COMMAND', 'PRIVACY MESSAGE',
+  'APPLICATION PROGRAM COMMAND',
+];
+const BIDI: Record<number, string> = {
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+};
+
+/** `U+202E RIGHT-TO-LEFT OVERRIDE`: the code point and its Unicode name (or alias, for C1). */
+export function characterName(codePoint: number): string {
+  const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name =
+    codePoint < 0x20
+      ? C0[codePoint]
+      : codePoint === 0x7f
+        ? 'DELETE'
+        : codePoint < 0xa0 && codePoint >= 0x80
+          ? C1[codePoint - 0x80]
+          : BIDI[codePoint];
+  return name === undefined ? hex : `${hex} ${name}`;
+}
+
 export interface ControlCharacter extends Span {
   codePoint: number;
 }

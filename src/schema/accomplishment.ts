@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, idRef, Link, Measure, text, Visibility, type RefFactory } from './common.ts';
+import { Id, IsoDate, idRef, Link, Measure, paragraph, text, Visibility, type RefFactory } from './common.ts';
 
 export const OUTCOMES = ['delivered', 'partial', 'missed', 'learning'] as const;
 
@@ -32,7 +32,7 @@ const goalLink = <R extends z.ZodType>(ref: RefFactory<R>) =>
     /** The id of the key result of that goal this work moved. */
     key_result: Id.optional(),
     /** One or two sentences on how this work moved the goal. */
-    contribution: text(500).optional(),
+    contribution: paragraph(500).optional(),
   });
 
 /** One goal an item moved, after the short form `[ci-speed]` is expanded. */

@@ -30,15 +30,52 @@ export const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine(isCalendarDate, { params: { rule: 'invalid-date' } });
 
+/**
+ * Whether a `YYYY-MM-DD` string names a day of the (proleptic Gregorian) calendar. Plain
+ * arithmetic, not `Date`: `Date.UTC` reads the years 0–99 as 1900–1999.
+ */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // the pattern check reports the format
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-/** Untrusted text gets a length cap so a pull request cannot bloat every page it lands on. */
-export const text = (max: number) => z.string().min(1).max(max);
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Line breaks as YAML can write them into a value: a `\n` escape, a `|` or `>` block (`>` keeps
+ * the last line break), quoted text over lines with a blank one, the separators `\L` and `\P`.
+ */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Whether `value` is one line: what {@link text} fields hold. */
+export function isOneLine(value: string): boolean {
+  return !LINE_BREAK.test(value);
+}
+
+/** Marks the {@link text} fields, so that docs/content-model.md can say they are one line. */
+export const oneLineRegistry = z.registry<Record<string, never>>();
+
+/**
+ * One line of untrusted text: titles, names, labels, units. They are printed where a line break
+ * would break the layout or the meaning, a terminal's line or a page's `<title>`. The length cap
+ * keeps a pull request from bloating every page it lands on.
+ */
+export const text = (max: number) => {
+  const schema = z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(isOneLine, { params: { rule: 'invalid-value', lineBreak: true } });
+  oneLineRegistry.add(schema, {});
+  return schema;
+};
+
+/** Untrusted text that may run over several lines, such as a contribution; capped like {@link text}. */
+export const paragraph = (max: number) => z.string().min(1).max(max);
 
 /**
  * Who may see an entity: `public` (anyone), `team` (the team's own build), `private` (only the

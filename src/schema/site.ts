@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Link, text } from './common.ts';
+import { Link, paragraph, text } from './common.ts';
 
 /** `content/site.yaml`: settings for the whole site. */
 export const SiteSchema = z.strictObject({
   /** The site's name, shown in the header and the browser tab. */
   title: text(100),
   /** One or two sentences under the title and in link previews. */
-  description: text(300),
+  description: paragraph(300),
   /** Canonical address where the site is published, e.g. `https://acme.github.io/impact`. */
   url: Link,
   /** The Git repository holding this content; used for "propose an edit" and "submit" links. */

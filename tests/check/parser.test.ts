@@ -79,10 +79,33 @@ describe('YAML', () => {
         hint: remove one of them: YAML would silently keep only the last
            9 | visibility: public
         > 10 | visibility: private
-             | ^
+             | ^^^^^^^^^^
           11 | ---
 
       ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses a second YAML document inside the front matter', () => {
+    // YAML reads only the first document: `visibility: private` after `...` or `--- ` was once
+    // dropped without a word, and the public build published the item.
+    expect(output('yaml-extra-document')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/after-end.md:11:1 error yaml-extra-document Unexpected \`visibility: private\` after \`...\`, which ends the YAML document, expected nothing more
+        hint: move it above the \`...\` line, or delete that line: YAML reads nothing after it
+          10 | ...
+        > 11 | visibility: private
+             | ^^^^^^^^^^^^^^^^^^^
+          12 | ---
+
+      content/accomplishments/2026-h1/second-start.md:10:1 error yaml-extra-document Unexpected document start \`--- \`, expected one YAML document
+        hint: delete the spaces after \`---\`: the closing line of front matter is exactly \`---\`, and YAML reads only one document
+           9 | visibility: public
+        > 10 | --- 
+             | ^^^^
+          11 | visibility: private
+
+      ✖ 2 errors and 0 warnings in 2 files (13 files checked)
       "
     `);
   });
@@ -181,7 +204,7 @@ describe('YAML', () => {
     `);
   });
   it('says a nesting bomb is too deep, once, without crashing', () => {
-    const text = `---\ntitle: ${'['.repeat(100_000)}\n---\n`;
+    const text = `---\ntitle: ${'['.repeat(90_000)}\n---\n`;
     expect(
       output(undefined, { files: { [ITEM]: text } })
         .split('\n')
@@ -193,26 +216,53 @@ describe('YAML', () => {
       ]
     `);
   });
-  it('caps a cascade of YAML errors at ten, and says how many more there are', () => {
-    const text = `---\n${Array.from({ length: 30 }, (_, i) => `k${i}: a: b`).join('\n')}\n---\n`;
+  it('shows the first 50 problems of a file, then says how many more there are', () => {
+    // One per line here; a single broken bracket can also make the parser complain many times.
+    const text = `---\n${Array.from({ length: 80 }, (_, i) => `k${i}: a: b`).join('\n')}\n---\n`;
     const lines = output(undefined, { files: { [ITEM]: text } }).split('\n');
-    expect(lines.filter((line) => / error yaml-syntax /.test(line))).toHaveLength(11);
-    expect(lines.filter((line) => / error /.test(line)).at(-1)).toMatchInlineSnapshot(
-      `"content/accomplishments/2026-h1/new.md:11:5 error yaml-syntax 20 more YAML problems after these, likely caused by the first ones"`,
-    );
+    expect(lines.filter((line) => / error yaml-syntax /.test(line))).toHaveLength(50);
+    expect(lines.slice(lines.findIndex((line) => line.includes(' too-many-problems ')))).toMatchInlineSnapshot(`
+      [
+        "content/accomplishments/2026-h1/new.md:52:6 error too-many-problems And 30 more problems in this file, not shown",
+        "  hint: fix the first 50 and check again; one mistake often causes many problems",
+        "    51 | k49: a: b",
+        "  > 52 | k50: a: b",
+        "       |      ^",
+        "    53 | k51: a: b",
+        "",
+        "✖ 51 errors and 0 warnings in 1 file (12 files checked)",
+        "",
+      ]
+    `);
+  });
+  it('does not parse YAML longer than 100,000 characters', () => {
+    // Parsing takes microseconds per node: 1 MiB of one-line keys took the YAML library seconds.
+    const text = item(Array.from({ length: 12_000 }, (_, i) => `k${String(i).padStart(5, '0')}: 1\n`).join(''));
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:9995:3 error yaml-too-large YAML is 120,148 characters long, expected at most 100,000
+        hint: fields are short: long text belongs in the body, and large material behind a link
+          9994 | k09984: 1
+        > 9995 | k09985: 1
+               |   ^
+          9996 | k09986: 1
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
   });
   it('refuses control characters and bidirectional overrides', () => {
     const text = item('').replace('Sharded the tests.', 'Sharded\u0007 the \u202Etests.');
     expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/new.md:3:17 error control-character Unexpected control character U+0007, expected plain text
+      content/accomplishments/2026-h1/new.md:3:17 error control-character Unexpected control character U+0007 BELL, expected plain text
         hint: delete it; it is invisible in most editors, so retype the text around it
           2 | title: Cut CI time
         > 3 | summary: Sharded␇ the �tests.
             |                 ^
           4 | authors: [ben]
 
-      content/accomplishments/2026-h1/new.md:3:23 error control-character Unexpected control character U+202E, expected plain text
+      content/accomplishments/2026-h1/new.md:3:23 error control-character Unexpected control character U+202E RIGHT-TO-LEFT OVERRIDE, expected plain text
         hint: delete it; it is invisible in most editors, so retype the text around it
           2 | title: Cut CI time
         > 3 | summary: Sharded␇ the �tests.
@@ -220,6 +270,37 @@ describe('YAML', () => {
           4 | authors: [ben]
 
       ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses control characters written as YAML escapes, at the value that holds them', () => {
+    // The raw text has only backslashes; the parsed title had the override, and it reached <h1>.
+    const text = item('').replace('title: Cut CI time', 'title: "Cut CI time \\u202Eemit IC"');
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:2:8 error control-character Unexpected control character U+202E RIGHT-TO-LEFT OVERRIDE in \`title\`, expected plain text
+        hint: delete the \`\\\` escape that writes it: it is invisible, or changes how the text around it reads
+          1 | ---
+        > 2 | title: "Cut CI time \\u202Eemit IC"
+            |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          3 | summary: Sharded the tests.
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('refuses line breaks in one-line fields', () => {
+    const text = item('').replace('title: Cut CI time', 'title: >\n  Cut CI time\n  in half');
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:2:1 error invalid-value Unexpected line break in \`title\`, expected one line of text
+        hint: write it on one line; for long text, \`>-\` folds the lines into one and drops the last line break
+          1 | ---
+        > 2 | title: >
+            | ^^^^^^^^
+          3 |   Cut CI time
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
       "
     `);
   });

@@ -25,6 +25,12 @@ describe('exit codes', () => {
     expect(run(['check', '--root', root]).code).toBe(0);
     expect(run(['check', '--root', root, '--strict']).code).toBe(1);
   });
+  it('takes --today in the years 0000–0099 as the day it is', () => {
+    // Date.UTC read 0099-12-31 as 1999-12-31, and the day was refused as "not a date".
+    const result = run(['check', '--root', makeTree(), '--today', '0099-12-31']);
+    expect(result.stderr).toBe('');
+    expect(result.code).not.toBe(2);
+  });
   it('exits 2 with one line and no stack trace on usage errors', () => {
     const cases = [
       ['check', '--frmat', 'json'],

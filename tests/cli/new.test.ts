@@ -172,19 +172,26 @@ describe('new --no-input', () => {
   it('writes hostile titles and summaries so that they read back exactly', async () => {
     const root = makeTree();
     const title = '#1: "yes" — *not* an alias, & not: a map';
-    const summary = "no\n'quoted' \\ back\\slash: 1e3 # not a comment";
+    const summary = "no\t'quoted' \\ back\\slash: 1e3 # not a comment";
     const result = await runNew(root, flags({ ...COMPLETE, title, summary }));
     expect(result.code).toBe(0);
     const text = read(root, 'content/accomplishments/2026-h1/1-yes-not-an-alias-and-not-a-map.md');
     expect(text.split('\n').slice(1, 3)).toMatchInlineSnapshot(`
       [
         "title: "#1: \\"yes\\" — *not* an alias, & not: a map"",
-        "summary: "no\\n'quoted' \\\\ back\\\\slash: 1e3 # not a comment"",
+        "summary: "no\\t'quoted' \\\\ back\\\\slash: 1e3 # not a comment"",
       ]
     `);
     const entry = readEntry(text);
     expect(entry.ok && entry.data).toMatchObject({ title, summary });
     expect(check(root).exitCode).toBe(0);
+  });
+
+  it('refuses a line break in the title or the summary, as the check would', async () => {
+    const message = await usageError(makeTree(), flags({ ...COMPLETE, title: 'Cut CI\ntime', summary: 'Sharded\u2028the tests.' }));
+    expect(message).toMatchInlineSnapshot(
+      `"--title has a line break, expected one line; --summary has a line break, expected one line — see \`throughline new --help\`"`,
+    );
   });
 
   it('adds the headings site.yaml requires, and the new item passes that rule', async () => {

@@ -1,42 +1,19 @@
 import { describe, it, expect } from 'vitest';
-import { isScalar, parseDocument, visit } from 'yaml';
 import { BAIL, parseFast } from '../../src/core/yaml/fast.ts';
-import { YAML_OPTIONS } from '../../src/core/yaml/full.ts';
+import { parseFull } from '../../src/core/yaml/full.ts';
 import { readFileSync } from 'node:fs';
-
-// Exactly the reference configuration the fast path must agree with.
-const OPTIONS = YAML_OPTIONS;
 
 type Reference = { ok: true; value: unknown } | { ok: false; why: string };
 
-/** The reference verdict: a value only when the input is clean YAML inside the accepted language. */
+/**
+ * The reference verdict: the exact parser the check falls back to, with every problem it reports
+ * (YAML errors and warnings, aliases, tags, merge keys, duplicate keys, a second document, escaped
+ * control characters). The fast path may return a value only where this reports nothing.
+ */
 function reference(text: string): Reference {
-  const doc = parseDocument(text, OPTIONS);
-  if (doc.errors.length > 0) return { ok: false, why: doc.errors.map((e) => e.code).join(',') };
-  if (doc.warnings.length > 0) return { ok: false, why: doc.warnings.map((w) => w.code).join(',') };
-  let refused = '';
-  visit(doc, {
-    Alias() {
-      refused = 'alias';
-      return visit.BREAK;
-    },
-    Node(_, node) {
-      if (node.anchor || node.tag) {
-        refused = 'anchor or tag';
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<') {
-        refused = 'merge key';
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  if (refused) return { ok: false, why: refused };
-  return { ok: true, value: doc.toJS() };
+  const full = parseFull(text);
+  if (full.problems.length > 0) return { ok: false, why: [...new Set(full.problems.map((p) => p.rule))].join(',') };
+  return { ok: true, value: full.value };
 }
 
 /**
@@ -125,6 +102,9 @@ const REFUSED: [string, string][] = [
   ['directive', '%YAML 1.2\n---\na: 1'],
   ['document start marker', 'a: 1\n---\nb: 2'],
   ['document end marker', 'a: 1\n...\n'],
+  ['document start with trailing space', 'a: 1\n--- \nb: 2'],
+  ['document start with content', '--- a: 1'],
+  ['text after the document end', 'a: 1\n...\nb: 2'],
   ['literal block scalar', 'a: |\n  text'],
   ['folded block scalar', 'a: >\n  text'],
   ['multi-line plain scalar', 'a: x\n  y'],
@@ -446,13 +426,14 @@ function mutate(text: string, random: Random): string {
   return text;
 }
 
-/** Line-level damage: re-indent, drop or repeat a line. */
+/** Line-level damage: re-indent, drop or repeat a line, or add a document marker line. */
 function mutateLine(text: string, random: Random): string {
   const lines = text.split('\n');
   const at = Math.floor(random() * lines.length);
   const line = lines[at]!;
   const r = random();
-  if (r < 0.25) lines[at] = line.slice(1 + Math.floor(random() * 2));
+  if (r < 0.1) lines.splice(at, 0, pick(random, ['...', '--- ', '---', '--- a: 1', '... # c', '%YAML 1.2']));
+  else if (r < 0.25) lines[at] = line.slice(1 + Math.floor(random() * 2));
   else if (r < 0.5) lines[at] = ' '.repeat(1 + Math.floor(random() * 2)) + line;
   else if (r < 0.75) lines.splice(at, 1);
   else lines.splice(at, 0, line);

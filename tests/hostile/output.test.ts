@@ -5,11 +5,14 @@ import { check, makeTree, runCli } from '../helpers.ts';
 // line break and `::` in a name must never become a workflow command in any format or command.
 
 const MALLORY = 'Mallory\\n::error file=src/cli/index.ts,line=1::Injected\\n::stop-commands::zz ##[error]legacy';
+// One line, so the schema takes it: it starts a row of the status table.
+const EVE = '::error file=src/cli/index.ts,line=1::Injected by Eve ##[error]legacy';
 const hostile = () =>
   makeTree(undefined, {
     files: {
-      // A YAML escape puts real line breaks into the name.
+      // A YAML escape puts real line breaks into the name (one-line fields refuse it; it is quoted).
       'content/people/mallory.md': `---\nname: "${MALLORY}"\nrole: Engineer\nteam: core\n---\n`,
+      'content/people/eve.md': `---\nname: "${EVE}"\nrole: Engineer\nteam: core\n---\n`,
       'content/goals/a\n::warning title=x::Injected by a file name.md': '---\ntitle: x\n---\n',
     },
   });
@@ -23,10 +26,11 @@ describe('workflow commands in output (defect 7)', () => {
   it('keeps quoted names and file names on their own line, with no command, in the pretty format', () => {
     const { stdout } = check(hostile());
     expect(commandLines(stdout)).toEqual([]);
-    expect(stdout.split('\n').filter((line) => line.includes('Mallory'))).toMatchInlineSnapshot(`
+    expect(stdout.split('\n').filter((line) => /Mallory|Eve/.test(line))).toMatchInlineSnapshot(`
       [
-        "content/people/mallory.md:1:1 error submission-count Mallory␤::error file=src/cli/index.ts,line=1::Injected␤::stop-commands::zz ## [error]legacy has 0 of 1–3 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
-        "    2 | name: "Mallory\\n::error file=src/cli/index.ts,line=1::Injected\\n::stop-commands::zz ## [error]legacy"",
+        "content/people/eve.md:1:1 error submission-count ::error file=src/cli/index.ts,line=1::Injected by Eve ## [error]legacy has 0 of 1–3 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
+        "    2 | name: "::error file=src/cli/index.ts,line=1::Injected by Eve ## [error]legacy"",
+        "  > 2 | name: "Mallory\\n::error file=src/cli/index.ts,line=1::Injected\\n::stop-commands::zz ## [error]legacy"",
       ]
     `);
     expect(stdout.split('\n').filter((line) => line.includes('Injected by'))[0]).toMatchInlineSnapshot(
@@ -52,7 +56,7 @@ describe('workflow commands in output (defect 7)', () => {
     expect(commandLines(build.stdout + build.stderr)).toEqual([]);
     for (const format of ['table', 'markdown', 'json']) {
       const status = runCli(['status', '--root', root, '--format', format]);
-      expect(status.stdout).toContain('Mallory');
+      expect(status.stdout).toContain('Injected by Eve');
       expect(commandLines(status.stdout + status.stderr)).toEqual([]);
     }
     const usage = runCli(['status', '--root', root, '--cycle', 'x\n::error::Injected']);

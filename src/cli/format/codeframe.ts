@@ -4,10 +4,23 @@ import type { Palette } from './color.ts';
 
 const MAX_WIDTH = 100;
 
+// The lines of the last text framed: problems come sorted by file, and splitting a 1 MiB file
+// again for each of its 50 problems took longer than checking it.
+let lastText: string | undefined;
+let lastLines: string[] = [];
+
+function linesOf(text: string): string[] {
+  if (text !== lastText) {
+    lastText = text;
+    lastLines = text.split(/\r?\n/);
+  }
+  return lastLines;
+}
+
 /** A few lines around the problem with a marker under it, as compilers print them. */
 export function codeFrame(text: string, span: Span, color: Palette, context = 1): string {
   if (span.line < 1) return '';
-  const lines = text.split(/\r?\n/);
+  const lines = linesOf(text);
   if (span.line > lines.length) return '';
   const first = Math.max(1, span.line - context);
   const last = Math.min(lines.length, span.line + context);

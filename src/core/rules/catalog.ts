@@ -41,7 +41,7 @@ export const RULES = [
     id: 'control-character',
     severity: 'error',
     description:
-      'A control character or a bidirectional override (which can make text display differently from what it says) appears in the file.',
+      'A control character or a bidirectional override (which can make text display differently from what it says) appears in the file, or a YAML escape such as `"\\u202E"` or `"\\e"` writes one into a value or a key.',
   },
   // Front matter and YAML
   {
@@ -72,6 +72,12 @@ export const RULES = [
   { id: 'yaml-merge-key', severity: 'error', description: 'A merge key (`<<`) is used; write the keys out.' },
   { id: 'yaml-tag', severity: 'error', description: 'A tag such as `!!binary` or `!custom` is used. Only plain YAML values are read.' },
   {
+    id: 'yaml-too-large',
+    severity: 'error',
+    description:
+      'The front matter, or `content/site.yaml`, is longer than 100,000 characters. Every field of an accomplishment at its longest takes about 60,000; YAML that large is not read at all, since parsing it would make the check slow.',
+  },
+  {
     id: 'too-many-problems',
     severity: 'error',
     description:
@@ -93,7 +99,7 @@ export const RULES = [
     id: 'invalid-value',
     severity: 'error',
     description:
-      'A value is outside what the field allows: not one of the listed options, a list that is too long, an invalid GitHub handle or link.',
+      'A value is outside what the field allows: not one of the listed options, a list that is too long, an invalid GitHub handle or link, a line break in a one-line field (a title, summary, name, role, label, metric or unit).',
   },
   {
     id: 'invalid-id',

@@ -1,5 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from '../diagnostics.ts';
+import { extraDocument, firstDocument } from './documents.ts';
+import { checkTree, keyOf } from './tree-checks.ts';
 
 export interface YamlProblem extends Span {
   rule: string;
@@ -8,18 +10,25 @@ export interface YamlProblem extends Span {
 }
 
 export interface FullYaml {
-  /** The value, or `undefined` when problems make it untrustworthy. */
-  value: unknown;
+  /**
+   * The value, or `undefined` when problems make it untrustworthy. Built on first use: the exact
+   * parse is often wanted only for the positions of problems in a value the fast parser read.
+   */
+  readonly value: unknown;
   problems: YamlProblem[];
   doc: Document.Parsed;
   lines: LineCounter;
 }
 
-/** YAML 1.2 core schema, nothing else: no merge keys, no custom tags, duplicate keys are errors. */
+/**
+ * YAML 1.2 core schema, nothing else: no merge keys, no custom tags. Duplicate keys are errors, but
+ * found by {@link parseFull} itself: the library compares each key with every earlier one of its
+ * mapping, which takes minutes for a mapping of 100,000 keys.
+ */
 export const YAML_OPTIONS = {
   version: '1.2',
   schema: 'core',
-  uniqueKeys: true,
+  uniqueKeys: false,
   merge: false,
   strict: true,
   prettyErrors: false,
@@ -29,24 +38,18 @@ export const YAML_OPTIONS = {
 /** The reference parser: slow, exact, and the source of every position we report. */
 export function parseFull(text: string): FullYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
+  const { doc, next } = firstDocument(text, lines, YAML_OPTIONS);
   const problems: YamlProblem[] = [];
   const span = (from: number, to: number): Span => {
     const start = lines.linePos(from);
     const end = lines.linePos(Math.max(to, from + 1));
     return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
+  const extra = extraDocument(text, doc, next);
+  if (extra) problems.push({ ...span(extra.from, extra.to), ...extra.problem });
   for (const error of doc.errors) {
     const [from, to] = error.pos;
-    if (error.code === 'DUPLICATE_KEY') {
-      const key = /^[^:\n]*/.exec(text.slice(from))![0].trim();
-      problems.push({
-        ...span(from, to),
-        rule: 'yaml-duplicate-key',
-        message: `Duplicate key \`${key}\`, expected each key once per mapping`,
-        hint: 'remove one of them: YAML would silently keep only the last',
-      });
-    } else if (error.code === 'TAB_AS_INDENT') {
+    if (error.code === 'TAB_AS_INDENT') {
       problems.push({
         ...span(from, to),
         rule: 'yaml-tab',
@@ -67,23 +70,7 @@ export function parseFull(text: string): FullYaml {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below with the tag's name
     problems.push({ ...span(from, to), rule: 'yaml-syntax', message: `Invalid YAML: ${firstLine(warning.message)}` });
   }
-  visit(doc, {
-    Alias(_, node) {
-      const [from, to] = node.range ?? [0, 0];
-      problems.push({
-        ...span(from, to),
-        rule: 'yaml-alias',
-        message: `Unexpected alias \`*${node.source}\`, anchors and aliases are not allowed`,
-        hint: 'write the value out in full',
-      });
-    },
-    Node(_, node) {
-      checkNode(node, problems, span);
-    },
-    Pair(_, pair) {
-      checkKey(pair, problems, span);
-    },
-  });
+  checkTree(doc, text, problems, span);
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   if (problems.some((p) => p.message.includes(TOO_DEEP))) {
     // Where the parser ran out of stack depends on the machine; say it once, at the top.
@@ -94,81 +81,39 @@ export function parseFull(text: string): FullYaml {
       hint: 'front matter needs only a few levels of lists and mappings',
     });
   }
-  capProblems(problems);
-  const value: unknown = doc.errors.length === 0 && problems.length === 0 ? doc.toJS() : undefined;
-  return { value, problems, doc, lines };
+  dropRepeats(problems);
+  const clean = doc.errors.length === 0 && problems.length === 0;
+  let value: unknown;
+  let built = false;
+  return {
+    get value() {
+      if (!built) {
+        value = clean ? doc.toJS() : undefined;
+        built = true;
+      }
+      return value;
+    },
+    problems,
+    doc,
+    lines,
+  };
 }
 
-type ToSpan = (from: number, to: number) => Span;
+export type ToSpan = (from: number, to: number) => Span;
 
-const MAX_PROBLEMS = 10;
 const TOO_DEEP = 'nesting too deep, expected at most a few levels of lists and mappings';
 
-/** One broken bracket can make the parser complain hundreds of times; the first few say it all. */
-function capProblems(problems: YamlProblem[]): void {
+/**
+ * One broken bracket can make the parser complain many times at one place; say each thing once.
+ * How many problems a file shows at most is decided for all its problems together, by the check.
+ */
+function dropRepeats(problems: YamlProblem[]): void {
   const seen = new Set<string>();
-  let kept = 0;
   for (const problem of problems.splice(0)) {
     const key = `${problem.line}:${problem.column}:${problem.rule}:${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (kept < MAX_PROBLEMS) problems.push(problem);
-    kept++;
-  }
-  if (kept > MAX_PROBLEMS) {
-    const last = problems.at(-1)!;
-    problems.push({
-      ...last,
-      rule: 'yaml-syntax',
-      message: `${kept - MAX_PROBLEMS} more YAML problems after these, likely caused by the first ones`,
-      hint: 'fix the first problem and check again',
-    });
-  }
-}
-
-function checkNode(node: Node, problems: YamlProblem[], span: ToSpan): void {
-  const [from, to] = node.range ?? [0, 0];
-  if (node.anchor) {
-    problems.push({
-      ...span(from, to),
-      rule: 'yaml-alias',
-      message: `Unexpected anchor \`&${node.anchor}\`, anchors and aliases are not allowed`,
-      hint: 'write the value out in full where it is needed',
-    });
-  }
-  if (node.tag) {
-    const tag = node.tag.startsWith('tag:yaml.org,2002:') ? `!!${node.tag.slice(18)}` : node.tag;
-    problems.push({
-      ...span(from, to),
-      rule: 'yaml-tag',
-      message: `Unexpected tag \`${tag}\`, tags are not allowed`,
-      hint: 'remove the tag; quote the value if it must stay text',
-    });
-  }
-}
-
-function checkKey(pair: Pair, problems: YamlProblem[], span: ToSpan): void {
-  const key = pair.key;
-  if (isScalar(key)) {
-    if (key.value === '<<' && key.type === 'PLAIN') {
-      const [from, to] = key.range ?? [0, 0];
-      problems.push({
-        ...span(from, to),
-        rule: 'yaml-merge-key',
-        message: 'Unexpected merge key `<<`, merge keys are not allowed',
-        hint: 'write the keys out in full',
-      });
-    }
-    return;
-  }
-  if (key !== null && typeof key === 'object' && 'range' in key) {
-    const [from, to] = (key as Node).range ?? [0, 0];
-    problems.push({
-      ...span(from, to),
-      rule: 'yaml-syntax',
-      message: 'Unexpected complex key, expected a plain name before `:`',
-      hint: 'keys are field names such as `title`',
-    });
+    problems.push(problem);
   }
 }
 
@@ -202,7 +147,7 @@ export function locate(parsed: Pick<FullYaml, 'doc' | 'lines'>, path: readonly P
   let found: { from: number; to: number } | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairByKey(node, String(segment));
       if (!pair || !isScalar(pair.key)) break;
       const keyRange = pair.key.range ?? [0, 0, 0];
       const value = pair.value;
@@ -224,6 +169,26 @@ export function locate(parsed: Pick<FullYaml, 'doc' | 'lines'>, path: readonly P
   const start = parsed.lines.linePos(found.from);
   const end = parsed.lines.linePos(Math.max(found.to, found.from + 1));
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The entry of `map` with this key, the first one if it is there twice. Each mapping is indexed
+ * on its first lookup, so placing every problem of a file costs one pass, not one per problem.
+ */
+function pairByKey(map: YAMLMap, key: string): Pair | undefined {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = keyOf(pair.key);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
 }
 
 function isCollection(value: unknown): value is { flow?: boolean } {
