@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { markdownToHast, type Features } from 'satteri';
+import { bodyLimitProblems } from '../core/body-limits.ts';
 import { escapeText, toHtml } from './markdown/html.ts';
 import { FOOTNOTE_PREFIX, sanitize } from './markdown/sanitize.ts';
 
@@ -40,6 +41,9 @@ const FEATURES: Features = {
  * can build a table of contents from `headings`, whose slugs are the ids in `html`.
  */
 export function renderMarkdown(body: string): RenderedMarkdown {
+  // Past the limits the check enforces, the engine could take minutes: such a body (which the
+  // check has refused) is shown as its text, in time linear in its length.
+  if (bodyLimitProblems(body).length > 0) return asText(body);
   try {
     // Satteri's own HTML output would need the tree sent back to Rust; serializing the small
     // sanitized tree here is several times faster and keeps escaping in one place.
@@ -49,8 +53,12 @@ export function renderMarkdown(body: string): RenderedMarkdown {
     return { html: toHtml(tree), headings };
   } catch {
     // One pathological body must not fail the whole site build; escaped text is always safe.
-    return { html: `<p>${escapeText(body)}</p>`, headings: [] };
+    return asText(body);
   }
+}
+
+function asText(body: string): RenderedMarkdown {
+  return { html: `<p>${escapeText(body)}</p>`, headings: [] };
 }
 
 /** Demotes h1 to h2, gives every heading its id, and points fragment links at the prefixed ids. */

@@ -1,7 +1,7 @@
 import { rawHtmlLoss } from '../html-allowlist.ts';
-import { valid } from '../content.ts';
+import { allEntries, valid } from '../content.ts';
 import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../body-scan.ts';
-import { outline } from '../source.ts';
+import { bodyLimits, outline } from '../source.ts';
 import type { Rule } from './types.ts';
 
 /** Work either moves a goal or says why it mattered anyway; never both, never neither. */
@@ -35,7 +35,8 @@ export const requiredSections: Rule = (ctx) => {
   const sections = ctx.site?.sections ?? ['Impact'];
   for (const item of valid(ctx.content, 'accomplishments')) {
     const required = item.data.outcome === 'learning' ? [...sections, LEARNED] : sections;
-    if (sectionsPresent(item.doc.body, required)) continue;
+    // A body past the limits is never parsed; its `body-too-*` error says what to fix first.
+    if (sectionsPresent(item.doc.body, required) || bodyLimits(item.doc).length > 0) continue;
     const headings = new Set(outline(item.doc).headings.map((h) => normalize(h.text)));
     for (const section of new Set(required)) {
       if (headings.has(normalize(section))) continue;
@@ -61,7 +62,7 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 
 /** Links in bodies: http(s) and mailto only; raw HTML the site removes is reported, so authors know. */
 export const bodyLinks: Rule = (ctx) => {
-  for (const entry of allEntries(ctx)) {
+  for (const entry of allEntries(ctx.content)) {
     if (entry.doc.body.trim() === '' || linksAreSafe(entry.doc.body)) continue;
     const body = outline(entry.doc);
     const offset = entry.doc.bodyLine - 1;
@@ -97,10 +98,6 @@ export const bodyLinks: Rule = (ctx) => {
     }
   }
 };
-
-function* allEntries(ctx: Parameters<Rule>[0]) {
-  for (const collection of Object.values(ctx.content.entries)) yield* collection.values();
-}
 
 function truncate(value: string): string {
   const line = value.split('\n', 1)[0]!;

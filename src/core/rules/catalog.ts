@@ -117,7 +117,8 @@ export const RULES = [
   {
     id: 'body-too-large',
     severity: 'error',
-    description: 'The Markdown body is longer than 100,000 characters. Accomplishments are short; long material belongs behind a link.',
+    description:
+      'The Markdown body is longer than 20,000 characters. Accomplishments are short; long material belongs behind a link, and longer bodies can make rendering slow.',
   },
   {
     id: 'body-too-deep',
@@ -222,7 +223,8 @@ export const RULES = [
   {
     id: 'personal-visibility',
     severity: 'error',
-    description: 'An item in `content/.personal/` is not `visibility: private`. Items there are for you alone; move shared items to `content/accomplishments/`.',
+    description:
+      'An item in `content/.personal/` is not `visibility: private`. Items there are for you alone; move shared items to `content/accomplishments/`.',
   },
   // Site
   { id: 'site-config', severity: 'error', description: '`content/site.yaml` is missing.' },
