@@ -1,6 +1,8 @@
 import type { Element, Root } from 'hast';
 import { markdownToHast, type Features } from 'satteri';
 import { bodyLimitProblems } from '../core/body-limits.ts';
+import { hasRawHtml } from '../core/body-scan.ts';
+import { outlineBody } from '../core/markdown.ts';
 import { escapeText, toHtml } from './markdown/html.ts';
 import { FOOTNOTE_PREFIX, sanitize } from './markdown/sanitize.ts';
 
@@ -45,10 +47,12 @@ export function renderMarkdown(body: string): RenderedMarkdown {
   // check has refused) is shown as its text, in time linear in its length.
   if (bodyLimitProblems(body).length > 0) return asText(body);
   try {
+    const source = showUnclosedHtml(body);
+    if (source === undefined) return asText(body);
     // Satteri's own HTML output would need the tree sent back to Rust; serializing the small
     // sanitized tree here is several times faster and keeps escaping in one place.
     // A Markdown document always parses to a root.
-    const tree = sanitize(markdownToHast(body, { features: FEATURES, position: false }) as Root);
+    const tree = sanitize(markdownToHast(source, { features: FEATURES, position: false }) as Root);
     const headings = anchorHeadings(tree);
     return { html: toHtml(tree), headings };
   } catch {
@@ -59,6 +63,28 @@ export function renderMarkdown(body: string): RenderedMarkdown {
 
 function asText(body: string): RenderedMarkdown {
   return { html: `<p>${escapeText(body)}</p>`, headings: [] };
+}
+
+/**
+ * The body with every piece of raw HTML left open (`unclosed-html`, the same scan as the check)
+ * escaped, so that the page shows it as text instead of losing everything after it. Escaping
+ * can turn an HTML block back into Markdown with raw HTML of its own, so the result is scanned
+ * once more; undefined, to show the body as text, if that still finds some.
+ */
+function showUnclosedHtml(body: string): string | undefined {
+  if (!hasRawHtml(body)) return body;
+  const unclosed = outlineBody(body).unclosed;
+  if (unclosed.length === 0) return body;
+  // `&lt;` is text both in Markdown and inside raw HTML, unlike a backslash escape.
+  let escaped = '';
+  let from = 0;
+  for (const { offset } of unclosed) {
+    if (offset < from) continue;
+    escaped += `${body.slice(from, offset)}&lt;`;
+    from = offset + 1;
+  }
+  escaped += body.slice(from);
+  return outlineBody(escaped).unclosed.length === 0 ? escaped : undefined;
 }
 
 /** Demotes h1 to h2, gives every heading its id, and points fragment links at the prefixed ids. */

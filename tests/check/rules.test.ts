@@ -306,6 +306,27 @@ describe('schema rules', () => {
       "
     `);
   });
+  it('unclosed-html', () => {
+    expect(output('unclosed-html')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/settings.md:13:44 error unclosed-html Unclosed raw HTML \`<template>\` would hide the rest of the body, expected \`</template>\`
+        hint: the site never shows \`<template>\` or what is inside it: remove the tag, or put it in backticks to show it as text
+          12 |
+        > 13 | Each section of the settings page is now a <template> cloned on demand, and
+             |                                            ^^^^^^^^^^
+          14 | saves through its own <form>.
+
+      content/accomplishments/2026-h1/settings.md:14:23 error unclosed-html Unclosed raw HTML \`<form>\` would hide the rest of the body, expected \`</form>\` in the same paragraph or HTML block
+        hint: the site never shows \`<form>\` or what is inside it: remove the tag, or put it in backticks to show it as text
+          13 | Each section of the settings page is now a <template> cloned on demand, and
+        > 14 | saves through its own <form>.
+             |                       ^^^^^^
+          15 |
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
   it('raw-html', () => {
     expect(output('raw-html')).toMatchInlineSnapshot(`
       "exit 0

@@ -37,9 +37,22 @@ export const requiredSections: Rule = (ctx) => {
     const required = item.data.outcome === 'learning' ? [...sections, LEARNED] : sections;
     // A body past the limits is never parsed; its `body-too-*` error says what to fix first.
     if (sectionsPresent(item.doc.body, required) || bodyLimits(item.doc).length > 0) continue;
-    const headings = new Set(outline(item.doc).headings.map((h) => normalize(h.text)));
+    const body = outline(item.doc);
+    const headings = new Set(body.headings.map((h) => normalize(h.text)));
     for (const section of new Set(required)) {
       if (headings.has(normalize(section))) continue;
+      const hidden = body.hiddenHeadings.find((h) => normalize(h.text) === normalize(section));
+      if (hidden) {
+        const line = hidden.line + item.doc.bodyLine - 1;
+        ctx.report({
+          at: item,
+          span: { line, column: 1, endLine: line, endColumn: 1 + hidden.depth + 1 + hidden.text.length },
+          rule: 'required-section',
+          message: `Section \`## ${section}\` is inside raw HTML \`<${hidden.element}>\`, which the site does not show, expected it outside`,
+          hint: `move the heading and its text out of \`<${hidden.element}>\`, or remove the \`<${hidden.element}>\` tags`,
+        });
+        continue;
+      }
       const why =
         section === LEARNED && item.data.outcome === 'learning'
           ? 'required by `outcome: learning`'
@@ -81,7 +94,10 @@ export const bodyLinks: Rule = (ctx) => {
           : 'links to other pages of this site change with the build: link to the repository file or the public page instead',
       });
     }
+    // Raw HTML left open is an error of its own (`unclosed-html`), and the page shows it as text.
+    const unclosed = new Set(body.unclosed.map((html) => html.offset));
     for (const html of body.html) {
+      if (unclosed.has(html.offset)) continue;
       // Comments are dropped silently, and simple formatting (`<kbd>`, `<sub>`, `<details>`) is shown.
       const loss = rawHtmlLoss(html.value);
       if (!loss) continue;
