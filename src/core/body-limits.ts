@@ -50,6 +50,7 @@ export function bodyLimitProblems(body: string, limits = LIMITS): BodyLimitProbl
  * keeps the containers open and counts the marker: it may count too many levels, never too few.
  */
 function markdownDepth(body: string, limit: number): BodyLimitProblem | undefined {
+  if (!hasMarkers(body, limit + 1)) return undefined;
   // Open containers, outermost first: a quote, or a list item and the indentation its lines need.
   const open: ({ quote: true } | { quote: false; need: number })[] = [];
   let afterText = false;
@@ -57,6 +58,12 @@ function markdownDepth(body: string, limit: number): BodyLimitProblem | undefine
     let end = body.indexOf('\n', start);
     if (end === -1) end = body.length;
     const lineEnd = body.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    // Most lines are prose outside any container: nothing to continue, nothing to open.
+    if (open.length === 0 && !mayOpen(body.charCodeAt(start))) {
+      afterText = start < lineEnd;
+      start = end + 1;
+      continue;
+    }
     const line = new LineCursor(body, start, lineEnd);
     let matched = 0;
     for (; matched < open.length; matched++) {
@@ -96,6 +103,28 @@ function markdownDepth(body: string, limit: number): BodyLimitProblem | undefine
     start = end + 1;
   }
   return undefined;
+}
+
+const ORDERED = /\d[.)]/g;
+
+/**
+ * Whether the body has `count` characters that could open a quote or a list item (`>`, `-`, `*`,
+ * `+`, a digit then `.` or `)`) anywhere. Every level of nesting takes one, so a body with fewer
+ * cannot nest too deep; most bodies are done with a few native searches.
+ */
+function hasMarkers(body: string, count: number): boolean {
+  let found = 0;
+  for (const marker of ['>', '-', '*', '+']) {
+    for (let i = body.indexOf(marker); i !== -1; i = body.indexOf(marker, i + 1)) if (++found >= count) return true;
+  }
+  ORDERED.lastIndex = 0;
+  while (ORDERED.exec(body)) if (++found >= count) return true;
+  return false;
+}
+
+/** Whether a line starting with this character may open a quote or a list item. */
+function mayOpen(c: number): boolean {
+  return c === 32 || c === 9 || c === 62 /* > */ || c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */ || isDigit(c);
 }
 
 /**
@@ -189,9 +218,14 @@ function listMarker(body: string, i: number, end: number): number {
   }
   const after = body.charCodeAt(i + width);
   if (i + width < end && after !== 32 && after !== 9 && after !== 13) return 0;
-  // `- - -` is a thematic break, not three lists. The scan stops reading a line past the depth
-  // limit, so this test runs at most that many times on one line.
-  if (width === 1 && c !== 43 && THEMATIC_BREAK.test(body.slice(i, end))) return 0;
+  // `- - -` is a thematic break, not three lists: worth a look only if the next mark is the
+  // same. The scan stops reading a line past the depth limit, so the look is taken at most that
+  // many times on one line.
+  if (width === 1 && c !== 43) {
+    let next = i + 1;
+    while (body.charCodeAt(next) === 32 || body.charCodeAt(next) === 9) next++;
+    if (body.charCodeAt(next) === c && THEMATIC_BREAK.test(body.slice(i, end))) return 0;
+  }
   return width;
 }
 
