@@ -130,7 +130,7 @@ export const RULES = [
     id: 'unclosed-html',
     severity: 'error',
     description:
-      'A raw HTML element whose content the site removes (`<template>`, `<style>`, `<textarea>`, `<form>`, …) is opened and never closed, so everything after it would vanish from the page.',
+      'A raw HTML element whose content the site removes (`<template>`, `<style>`, `<textarea>`, `<form>`, …) is opened and never closed, or a comment or tag is never finished, so everything after it would vanish from the page. `<template>` and raw text elements such as `<style>` may close in a later paragraph; any other such element must close in the paragraph or HTML block that opens it. The page shows the tag as text.',
   },
   // References and the tree
   {
