@@ -20,20 +20,6 @@ export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Elements that never have content: HTML ends them at once, with or without `/>`. */
-export const VOID_ELEMENTS: ReadonlySet<string> = new Set(
-  'area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr'.split(' '),
-);
-
-/**
- * Elements whose content HTML reads as plain text up to their end tag (`</style>`), whatever tags
- * it seems to hold; `plaintext` has no end tag and takes everything after it. Not `noscript`: the
- * renderer parses HTML as a browser without scripting does, which reads its content as markup.
- */
-export const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(
-  'script style textarea title xmp iframe noembed noframes plaintext'.split(' '),
-);
-
 /**
  * What the site removes from a piece of raw HTML written in a body: an element it does not show,
  * or attributes (the renderer keeps no attribute written in raw HTML but a link's `href` and

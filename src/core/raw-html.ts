@@ -1,4 +1,5 @@
-import { DROPPED_ELEMENTS, RAW_TEXT_ELEMENTS, VOID_ELEMENTS } from './html-allowlist.ts';
+import { DROPPED_ELEMENTS } from './html-allowlist.ts';
+import { CLOSED_BY, FOREIGN_ELEMENTS, RAW_TEXT_ELEMENTS, SPECIAL_ELEMENTS, VOID_ELEMENTS } from './html-tree.ts';
 
 /**
  * Raw HTML that would hide the Markdown after it. The renderer parses all the raw HTML of a body
@@ -39,16 +40,6 @@ export interface RawHtmlScan {
   hidden: { start: number; end: number; name: string }[];
 }
 
-/**
- * Elements HTML's tree builder treats as "special": while one is open inside a dropped element,
- * that element's end tag is ignored (for most), so the element stays open.
- */
-const SPECIAL = new Set(
-  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp mi mo mn ms mtext annotation-xml foreignobject desc'.split(
-    ' ',
-  ),
-);
-
 interface OpenElement {
   name: string;
   offset: number;
@@ -62,9 +53,11 @@ interface OpenElement {
  * end tag wherever it comes: HTML reads the first's content up to it and pops everything inside
  * the second. Any other dropped element must be closed in the paragraph or HTML block that opens
  * it, with nothing special (a `<div>`, a `<p>`) left open inside it: HTML ignores its end tag
- * otherwise (`<form><div></form>` leaves the form open), and the page would end there. What it reports is then read as text, as the renderer shows it
- * once escaped. Linear in the body: each fragment is read once, the elements followed in one
- * block are popped at most once, and the search for a raw text element's end tag is remembered.
+ * otherwise (`<form><div></form>` leaves the form open), and the page would end there.
+ *
+ * What it reports is then read on as text, as the renderer shows it once escaped. Linear in the
+ * body: each fragment is read once, the search for a raw text element's end tag is remembered,
+ * and the elements open at once are few, as the body's depth limit has already made sure.
  */
 export function scanRawHtml(body: string, fragments: readonly HtmlFragment[]): RawHtmlScan {
   const unclosed: UnclosedHtml[] = [];
@@ -122,12 +115,12 @@ export function scanRawHtml(body: string, fragments: readonly HtmlFragment[]): R
         while (at >= 0 && open[at]!.name !== name) at--;
         if (at === -1) continue;
         // A special element left open inside a dropped one keeps it open.
-        if (DROPPED_ELEMENTS.has(name) && open.slice(at + 1).some((inner) => SPECIAL.has(inner.name))) continue;
+        if (DROPPED_ELEMENTS.has(name) && open.slice(at + 1).some((inner) => SPECIAL_ELEMENTS.has(inner.name))) continue;
         if (DROPPED_ELEMENTS.has(name)) hidden.push({ start: open[at]!.offset, end: token.end, name });
         for (const inner of open.splice(at)) if (inner.name !== name) leave(inner);
         continue;
       }
-      if (VOID_ELEMENTS.has(name) || (token.selfClosing && open.some((element) => FOREIGN.has(element.name)))) continue;
+      if (VOID_ELEMENTS.has(name) || (token.selfClosing && open.some((element) => FOREIGN_ELEMENTS.has(element.name)))) continue;
       if (name === 'plaintext') {
         unclosed.push({ offset: lt, end: i, kind: 'element', name, anywhere: false });
         continue;
@@ -150,8 +143,17 @@ export function scanRawHtml(body: string, fragments: readonly HtmlFragment[]): R
         i = end.end;
         continue;
       }
-      if (name === 'template' && spans) templates.push({ name, offset: lt, end: i });
-      else open.push({ name, offset: lt, end: i });
+      if (name === 'template' && spans) {
+        templates.push({ name, offset: lt, end: i });
+        continue;
+      }
+      // `<li>` ends the `<li>` before, `<option>` the `<option>` before.
+      const closes = CLOSED_BY[name];
+      while (closes && open.length > 0 && closes.includes(open[open.length - 1]!.name)) {
+        const previous = open.pop()!;
+        if (DROPPED_ELEMENTS.has(previous.name)) hidden.push({ start: previous.offset, end: lt, name: previous.name });
+      }
+      open.push({ name, offset: lt, end: i });
     }
   }
   for (const element of open) leave(element);
@@ -160,9 +162,6 @@ export function scanRawHtml(body: string, fragments: readonly HtmlFragment[]): R
   unclosed.sort((a, b) => a.offset - b.offset);
   return { unclosed, hidden };
 }
-
-// Inside these, `/>` ends an element as in XML.
-const FOREIGN = new Set(['svg', 'math']);
 
 type Token =
   | { kind: 'text' }
