@@ -94,6 +94,7 @@ const BODIES: [string, string][] = [
   [`unclosed <style> tags (${D - 2})`, `${'a <style> '.repeat(D - 2)}${fill('b ', N - 10 * (D - 2))}`],
   ['unclosed <template>, then character references', `a <template> b\n\n${fill('&lt;', N - 16)}`],
   ['unclosed <template>, then intraword underscores', `a <template> b\n\n${fill('a_', N - 16)}`],
+  ['tags that never end', `<div\n${fill('<a', N - 5)}`],
   ['closed <template> blocks', fill('<template>\n\n## Hidden\n\n</template>\n\n')],
 ];
 

@@ -96,6 +96,15 @@ export function scanRawHtml(body: string, fragments: readonly HtmlFragment[]): R
       if (token.kind === 'unfinished') {
         unclosed.push({ offset: lt, end: to, kind: body.startsWith('<!--', lt) ? 'comment' : 'tag' });
         i = lt + 1;
+        // With no `>` left in the fragment, every tag after this one is unfinished too: listed in
+        // one pass, not read each to the end of the fragment (`<a<a<a…` would take its square).
+        if (body.lastIndexOf('>', to - 1) < lt) {
+          for (let next = body.indexOf('<', i); next !== -1 && next < to; next = body.indexOf('<', next + 1)) {
+            if (/[a-zA-Z!?/]/.test(body.charAt(next + 1)))
+              unclosed.push({ offset: next, end: to, kind: body.startsWith('<!--', next) ? 'comment' : 'tag' });
+          }
+          break;
+        }
         continue;
       }
       i = token.end;

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { markdownToHast, type Features } from 'satteri';
-import { bodyLimitProblems } from '../core/body-limits.ts';
+import { bodyLimitProblems, MAX_BODY_DEPTH } from '../core/body-limits.ts';
 import { hasRawHtml } from '../core/body-scan.ts';
 import { outlineBody } from '../core/markdown.ts';
 import { escapeText, toHtml } from './markdown/html.ts';
@@ -75,6 +75,9 @@ function showUnclosedHtml(body: string): string | undefined {
   if (!hasRawHtml(body)) return body;
   const unclosed = outlineBody(body).unclosed;
   if (unclosed.length === 0) return body;
+  // Each escape adds three characters, and a paragraph of character references is where the
+  // engine is slowest: past a few dozen, this is no write-up, and its text is shown as it is.
+  if (unclosed.length > MAX_BODY_DEPTH) return undefined;
   // `&lt;` is text both in Markdown and inside raw HTML, unlike a backslash escape.
   let escaped = '';
   let from = 0;

@@ -57,6 +57,14 @@ describe('raw HTML that would hide the rest of the body', () => {
     expect(unclosed('<template>\n\na <form> b')).toMatchObject([{ name: 'template' }, { name: 'form' }]);
   });
 
+  it('reads a block of tags that never end in one pass', () => {
+    const body = `<div\n${'<a'.repeat(9_990)}`;
+    const start = performance.now();
+    expect(unclosed(body)).toHaveLength(9_991);
+    // Loosely: each tag read to the end of the block would take seconds.
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
   it('reads `/>` as the end of an element inside SVG and MathML only', () => {
     expect(unclosed('<svg viewBox="0 0 1 1"><path d="M0 0"/><g><rect/></g></svg>')).toEqual([]);
     expect(unclosed('<video><div/></video>')).toMatchObject([{ name: 'video' }]);
