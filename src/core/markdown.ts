@@ -23,9 +23,10 @@ export interface BodyOutline {
   hiddenHeadings: (BodyHeading & { element: string })[];
   links: BodyLink[];
   /** Raw HTML that the site will drop; positions are relative to the body. */
-  html: (HtmlFragment & { line: number; column: number; endColumn: number; value: string; footnote: boolean })[];
+  html: (HtmlFragment & { line: number; column: number; endColumn: number; value: string; footnote: boolean; inline: boolean })[];
   /** Raw HTML left open that would hide the rest of the body (see `scanRawHtml`). */
-  unclosed: (UnclosedHtml & { line: number; column: number })[];
+  /** `inline` when in a paragraph, heading or cell: a complete tag, which the engine reads the same once escaped. */
+  unclosed: (UnclosedHtml & { line: number; column: number; inline: boolean })[];
 }
 
 /**
@@ -52,7 +53,12 @@ export function outlineBody(body: string): BodyOutline {
   const unclosed = [...main.unclosed, ...notes.unclosed].sort((a, b) => a.offset - b.offset);
   const hidden = [...main.hidden, ...notes.hidden];
   const starts = lineStarts(body);
-  outline.unclosed = unclosed.map((html) => ({ ...html, ...positionAt(starts, html.offset) }));
+  // Both in document order: the fragment each is in, in one pass.
+  let f = 0;
+  outline.unclosed = unclosed.map((html) => {
+    while (f < outline.html.length - 1 && outline.html[f]!.endOffset <= html.offset) f++;
+    return { ...html, ...positionAt(starts, html.offset), inline: outline.html[f]!.inline };
+  });
   if (hidden.length === 0) return outline;
   // A heading inside a dropped element is not on the page; one with a dropped element inside it
   // loses that part of its text. Both in document order: one pass over headings and ranges.
@@ -130,6 +136,7 @@ function walk(tree: MdastNode, outline: BodyOutline): { heading: BodyHeading; no
           endOffset: end.offset ?? start.offset ?? 0,
           // An HTML block is a block of its own.
           block: block === -1 ? blocks++ : block,
+          inline: block !== -1,
           spans,
           footnote,
         });

@@ -67,9 +67,10 @@ function asText(body: string): RenderedMarkdown {
 
 /**
  * The body with every piece of raw HTML left open (`unclosed-html`, the same scan as the check)
- * escaped, so that the page shows it as text instead of losing everything after it. Escaping
- * can turn an HTML block back into Markdown with raw HTML of its own, so the result is scanned
- * once more; undefined, to show the body as text, if that still finds some.
+ * escaped, so that the page shows it as text instead of losing everything after it. Escaping a
+ * tag inside a paragraph changes nothing else, but escaping one in an HTML block can turn the
+ * block back into Markdown with raw HTML of its own: then the result is scanned once more, and
+ * undefined, to show the body as text, if that still finds some.
  */
 function showUnclosedHtml(body: string): string | undefined {
   if (!hasRawHtml(body)) return body;
@@ -87,6 +88,7 @@ function showUnclosedHtml(body: string): string | undefined {
     from = offset + 1;
   }
   escaped += body.slice(from);
+  if (unclosed.every((html) => html.inline && html.kind === 'element')) return escaped;
   return outlineBody(escaped).unclosed.length === 0 ? escaped : undefined;
 }
 
