@@ -1,5 +1,5 @@
 import { MAX_BODY_DEPTH, MAX_BODY_LENGTH } from '../body-limits.ts';
-import { linksAreSafe } from '../body-scan.ts';
+import { hasRawHtml } from '../body-scan.ts';
 import { allEntries } from '../content.ts';
 import type { Span } from '../diagnostics.ts';
 import type { UnclosedHtml } from '../raw-html.ts';
@@ -51,8 +51,9 @@ export const bodyLimitRules: Rule = (ctx) => {
  */
 export const unclosedHtml: Rule = (ctx) => {
   for (const entry of allEntries(ctx.content)) {
-    // No raw HTML at all, or a body past the limits, which is never parsed: nothing to find.
-    if (entry.doc.body.trim() === '' || linksAreSafe(entry.doc.body)) continue;
+    // No raw HTML at all (most bodies, found without a parse), or a body past the limits, which
+    // is never parsed: nothing to find.
+    if (!hasRawHtml(entry.doc.body)) continue;
     const offset = entry.doc.bodyLine - 1;
     for (const html of outline(entry.doc).unclosed) {
       const line = html.line + offset;
