@@ -18,6 +18,11 @@ function bracketsAreAutolinks(body: string): boolean {
   return true;
 }
 
+/** The body may contain raw HTML: some `<` in it does not open an http(s) or mailto autolink. */
+export function hasRawHtml(body: string): boolean {
+  return !bracketsAreAutolinks(body);
+}
+
 /**
  * No link, image or definition in the body points anywhere but http(s) or mailto, and there is
  * no raw HTML. Every such construct needs `](`, `]:` or `<`; GFM's bare-URL autolinks only ever

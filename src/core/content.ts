@@ -40,3 +40,8 @@ export function valid<C extends CollectionName>(content: Content, collection: C)
   for (const entry of content.entries[collection].values()) if (entry.data !== undefined) out.push(entry as ValidEntry<C>);
   return out;
 }
+
+/** Every entry of every collection, valid or not: each has a body the site may render. */
+export function* allEntries(content: Content): Generator<Entry> {
+  for (const collection of Object.values(content.entries)) yield* collection.values();
+}

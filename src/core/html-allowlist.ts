@@ -10,6 +10,17 @@ export const KEPT_ELEMENTS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Elements the site removes together with everything inside them: their text is code, markup or
+ * form UI, never prose. Any other element outside `KEPT_ELEMENTS` is unwrapped and its content
+ * kept. The renderer drops these; the check warns of them and of any left open.
+ */
+export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set(
+  'script style template iframe frame frameset object embed applet noscript noembed noframes textarea select option optgroup datalist button form svg math title xmp plaintext head meta link base audio video canvas picture source track map area param portal fencedframe'.split(
+    ' ',
+  ),
+);
+
+/**
  * What the site removes from a piece of raw HTML written in a body: an element it does not show,
  * or attributes (the renderer keeps no attribute written in raw HTML but a link's `href` and
  * `title`, a table cell's span and alignment). Undefined when it shows the HTML as written.

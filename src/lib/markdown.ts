@@ -1,5 +1,8 @@
 import type { Element, Root } from 'hast';
 import { markdownToHast, type Features } from 'satteri';
+import { bodyLimitProblems, MAX_BODY_DEPTH } from '../core/body-limits.ts';
+import { hasRawHtml } from '../core/body-scan.ts';
+import { outlineBody } from '../core/markdown.ts';
 import { escapeText, toHtml } from './markdown/html.ts';
 import { FOOTNOTE_PREFIX, sanitize } from './markdown/sanitize.ts';
 
@@ -40,17 +43,53 @@ const FEATURES: Features = {
  * can build a table of contents from `headings`, whose slugs are the ids in `html`.
  */
 export function renderMarkdown(body: string): RenderedMarkdown {
+  // Past the limits the check enforces, the engine could take minutes: such a body (which the
+  // check has refused) is shown as its text, in time linear in its length.
+  if (bodyLimitProblems(body).length > 0) return asText(body);
   try {
+    const source = showUnclosedHtml(body);
+    if (source === undefined) return asText(body);
     // Satteri's own HTML output would need the tree sent back to Rust; serializing the small
     // sanitized tree here is several times faster and keeps escaping in one place.
     // A Markdown document always parses to a root.
-    const tree = sanitize(markdownToHast(body, { features: FEATURES, position: false }) as Root);
+    const tree = sanitize(markdownToHast(source, { features: FEATURES, position: false }) as Root);
     const headings = anchorHeadings(tree);
     return { html: toHtml(tree), headings };
   } catch {
     // One pathological body must not fail the whole site build; escaped text is always safe.
-    return { html: `<p>${escapeText(body)}</p>`, headings: [] };
+    return asText(body);
   }
+}
+
+function asText(body: string): RenderedMarkdown {
+  return { html: `<p>${escapeText(body)}</p>`, headings: [] };
+}
+
+/**
+ * The body with every piece of raw HTML left open (`unclosed-html`, the same scan as the check)
+ * escaped, so that the page shows it as text instead of losing everything after it. Escaping a
+ * tag inside a paragraph changes nothing else, but escaping one in an HTML block can turn the
+ * block back into Markdown with raw HTML of its own: then the result is scanned once more, and
+ * undefined, to show the body as text, if that still finds some.
+ */
+function showUnclosedHtml(body: string): string | undefined {
+  if (!hasRawHtml(body)) return body;
+  const unclosed = outlineBody(body).unclosed;
+  if (unclosed.length === 0) return body;
+  // Each escape adds three characters, and a paragraph of character references is where the
+  // engine is slowest: past a few dozen, this is no write-up, and its text is shown as it is.
+  if (unclosed.length > MAX_BODY_DEPTH) return undefined;
+  // `&lt;` is text both in Markdown and inside raw HTML, unlike a backslash escape.
+  let escaped = '';
+  let from = 0;
+  for (const { offset } of unclosed) {
+    if (offset < from) continue;
+    escaped += `${body.slice(from, offset)}&lt;`;
+    from = offset + 1;
+  }
+  escaped += body.slice(from);
+  if (unclosed.every((html) => html.inline && html.kind === 'element')) return escaped;
+  return outlineBody(escaped).unclosed.length === 0 ? escaped : undefined;
 }
 
 /** Demotes h1 to h2, gives every heading its id, and points fragment links at the prefixed ids. */

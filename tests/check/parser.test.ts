@@ -339,6 +339,21 @@ describe('files', () => {
       "
     `);
   });
+  it('refuses bodies over 20,000 characters, at the line where they go over', () => {
+    const text = item('', `## Impact\n\n${'Lots of text, and then some more. '.repeat(640)}\n`);
+    expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/new.md:13:19990 error body-too-large Body is 21,772 characters long, expected at most 20,000
+        hint: keep the write-up to the point and link to longer material: a design doc, a dashboard, the pull request
+          12 | …
+        > 13 | …n some more. Lots of text, and then some more. Lots of text, and then some more. Lots of text, and…
+             |            ^
+          14 | …
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
   it('refuses files that are not UTF-8', () => {
     const latin1 = Buffer.from(item('').replace('Sharded the tests.', 'Caf\u00e9 menu.'), 'latin1');
     expect(output(undefined, { files: { [ITEM]: latin1 } })).toMatchInlineSnapshot(`

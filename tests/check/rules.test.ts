@@ -285,6 +285,48 @@ describe('schema rules', () => {
       "
     `);
   });
+  it('body-too-deep', () => {
+    expect(output('body-too-deep')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/nested.md:13:129 error body-too-deep Raw HTML elements are nested more than 32 deep, expected at most 32 levels
+        hint: close the elements you open, or write the structure in Markdown
+          12 | …
+        > 13 | …i><ul><li><ul><li><ul><li><ul><li><ul><li>Deep
+             |            ^
+          14 | …
+
+      content/accomplishments/2026-h1/quoted.md:15:65 error body-too-deep Block quotes and lists are nested more than 32 deep, expected at most 32 levels
+        hint: a few levels of quotes and lists are all a write-up needs: remove the extra \`>\` and indentation
+          14 |
+        > 15 | > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > Can we ship it?
+             |                                                                 ^
+          16 |
+
+      ✖ 2 errors and 0 warnings in 2 files (13 files checked)
+      "
+    `);
+  });
+  it('unclosed-html', () => {
+    expect(output('unclosed-html')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/settings.md:13:44 error unclosed-html Unclosed raw HTML \`<template>\` would hide the rest of the body, expected \`</template>\`
+        hint: the site never shows \`<template>\` or what is inside it: remove the tag, or put it in backticks to show it as text
+          12 |
+        > 13 | Each section of the settings page is now a <template> cloned on demand, and
+             |                                            ^^^^^^^^^^
+          14 | saves through its own <form>.
+
+      content/accomplishments/2026-h1/settings.md:14:23 error unclosed-html Unclosed raw HTML \`<form>\` would hide the rest of the body, expected \`</form>\` in the same paragraph or HTML block
+        hint: the site never shows \`<form>\` or what is inside it: remove the tag, or put it in backticks to show it as text
+          13 | Each section of the settings page is now a <template> cloned on demand, and
+        > 14 | saves through its own <form>.
+             |                       ^^^^^^
+          15 |
+
+      ✖ 2 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
   it('raw-html', () => {
     expect(output('raw-html')).toMatchInlineSnapshot(`
       "exit 0

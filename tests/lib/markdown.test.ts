@@ -370,7 +370,16 @@ describe('renderMarkdown on hostile input', () => {
     }
   });
 
+  it('renders nesting up to the limits the check enforces', () => {
+    const quotes = renderMarkdown(`${'> '.repeat(32)}quote`).html;
+    expect(quotes.match(/<blockquote>/g)).toHaveLength(32);
+    const lists = renderMarkdown(Array.from({ length: 32 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')).html;
+    expect(lists.match(/<ul>/g)).toHaveLength(32);
+    expect(lists).toContain('item 31');
+  });
+
   it('survives deep nesting', () => {
+    // Most of these are past the check's limits and shown as their text: escaped, never run.
     const bodies: [string, string][] = [
       ['> '.repeat(1000) + 'quote', 'quote'],
       [Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n'), 'item 199'],
@@ -385,7 +394,7 @@ describe('renderMarkdown on hostile input', () => {
       const { html } = renderMarkdown(body);
       expect(violations(html)).toEqual([]);
       expect(html).toContain(text);
-      expect(html).not.toContain('alert');
+      expect(html).not.toMatch(/<script/i);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { rawHtmlLoss } from '../html-allowlist.ts';
-import { valid } from '../content.ts';
+import { allEntries, valid } from '../content.ts';
 import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../body-scan.ts';
-import { outline } from '../source.ts';
+import { bodyLimits, outline } from '../source.ts';
 import type { Rule } from './types.ts';
 
 /** Work either moves a goal or says why it mattered anyway; never both, never neither. */
@@ -35,10 +35,24 @@ export const requiredSections: Rule = (ctx) => {
   const sections = ctx.site?.sections ?? ['Impact'];
   for (const item of valid(ctx.content, 'accomplishments')) {
     const required = item.data.outcome === 'learning' ? [...sections, LEARNED] : sections;
-    if (sectionsPresent(item.doc.body, required)) continue;
-    const headings = new Set(outline(item.doc).headings.map((h) => normalize(h.text)));
+    // A body past the limits is never parsed; its `body-too-*` error says what to fix first.
+    if (sectionsPresent(item.doc.body, required) || bodyLimits(item.doc).length > 0) continue;
+    const body = outline(item.doc);
+    const headings = new Set(body.headings.map((h) => normalize(h.text)));
     for (const section of new Set(required)) {
       if (headings.has(normalize(section))) continue;
+      const hidden = body.hiddenHeadings.find((h) => normalize(h.text) === normalize(section));
+      if (hidden) {
+        const line = hidden.line + item.doc.bodyLine - 1;
+        ctx.report({
+          at: item,
+          span: { line, column: 1, endLine: line, endColumn: 1 + hidden.depth + 1 + hidden.text.length },
+          rule: 'required-section',
+          message: `Section \`## ${section}\` is inside raw HTML \`<${hidden.element}>\`, which the site does not show, expected it outside`,
+          hint: `move the heading and its text out of \`<${hidden.element}>\`, or remove the \`<${hidden.element}>\` tags`,
+        });
+        continue;
+      }
       const why =
         section === LEARNED && item.data.outcome === 'learning'
           ? 'required by `outcome: learning`'
@@ -61,7 +75,7 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 
 /** Links in bodies: http(s) and mailto only; raw HTML the site removes is reported, so authors know. */
 export const bodyLinks: Rule = (ctx) => {
-  for (const entry of allEntries(ctx)) {
+  for (const entry of allEntries(ctx.content)) {
     if (entry.doc.body.trim() === '' || linksAreSafe(entry.doc.body)) continue;
     const body = outline(entry.doc);
     const offset = entry.doc.bodyLine - 1;
@@ -80,7 +94,10 @@ export const bodyLinks: Rule = (ctx) => {
           : 'links to other pages of this site change with the build: link to the repository file or the public page instead',
       });
     }
+    // Raw HTML left open is an error of its own (`unclosed-html`), and the page shows it as text.
+    const unclosed = new Set(body.unclosed.map((html) => html.offset));
     for (const html of body.html) {
+      if (unclosed.has(html.offset)) continue;
       // Comments are dropped silently, and simple formatting (`<kbd>`, `<sub>`, `<details>`) is shown.
       const loss = rawHtmlLoss(html.value);
       if (!loss) continue;
@@ -97,10 +114,6 @@ export const bodyLinks: Rule = (ctx) => {
     }
   }
 };
-
-function* allEntries(ctx: Parameters<Rule>[0]) {
-  for (const collection of Object.values(ctx.content.entries)) yield* collection.values();
-}
 
 function truncate(value: string): string {
   const line = value.split('\n', 1)[0]!;

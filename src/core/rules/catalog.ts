@@ -123,7 +123,8 @@ export const RULES = [
   {
     id: 'body-too-large',
     severity: 'error',
-    description: 'The Markdown body is longer than 100,000 characters. Accomplishments are short; long material belongs behind a link.',
+    description:
+      'The Markdown body is longer than 20,000 characters. Accomplishments are short; long material belongs behind a link, and longer bodies can make rendering slow.',
   },
   {
     id: 'body-too-deep',
@@ -135,7 +136,7 @@ export const RULES = [
     id: 'unclosed-html',
     severity: 'error',
     description:
-      'A raw HTML element whose content the site removes (`<template>`, `<style>`, `<textarea>`, `<form>`, …) is opened and never closed, so everything after it would vanish from the page.',
+      'A raw HTML element whose content the site removes (`<template>`, `<style>`, `<textarea>`, `<form>`, …) is opened and never closed, or a comment or tag is never finished, so everything after it would vanish from the page. `<template>` and raw text elements such as `<style>` may close in a later paragraph; any other such element must close in the paragraph or HTML block that opens it. The page shows the tag as text.',
   },
   // References and the tree
   {

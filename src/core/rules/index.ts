@@ -1,5 +1,6 @@
 import { accomplishmentDates, cycleDates } from './cycles.ts';
 import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
+import { bodyLimitRules, unclosedHtml } from './bodies.ts';
 import { duplicates } from './duplicates.ts';
 import { keyResults } from './key-results.ts';
 import { overClaim } from './over-claim.ts';
@@ -21,6 +22,8 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   unplanned,
   requiredSections,
   bodyLinks,
+  bodyLimitRules,
+  unclosedHtml,
   submissionCount,
   overClaim,
   prAuthor,

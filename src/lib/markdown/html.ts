@@ -20,21 +20,30 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
 };
 const VOID = new Set(['br', 'hr', 'input']);
 
+const SPECIAL = /[&<>]/;
+
 /** Text as HTML shows it: `&`, `<` and `>` escaped. */
 export function escapeText(text: string): string {
+  // Most text has nothing to escape; three passes over a body's every word add up.
+  if (!SPECIAL.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Serializes a sanitized tree; every text and attribute value is escaped. */
 export function toHtml(root: Root): string {
-  return root.children.map((node) => (node.type === 'element' || node.type === 'text' ? serialize(node) : '')).join('');
-}
-
-function serialize(node: ElementContent): string {
-  if (node.type === 'text') return escapeText(node.value);
-  if (node.type !== 'element') return '';
-  const open = `<${node.tagName}${attributes(node.properties)}>`;
-  return VOID.has(node.tagName) ? open : `${open}${node.children.map(serialize).join('')}</${node.tagName}>`;
+  // One string built in document order: a body at the size limit can hold tens of thousands of elements.
+  let out = '';
+  const write = (node: ElementContent): void => {
+    if (node.type === 'text') out += escapeText(node.value);
+    else if (node.type === 'element') {
+      out += `<${node.tagName}${attributes(node.properties)}>`;
+      if (VOID.has(node.tagName)) return;
+      for (const child of node.children) write(child);
+      out += `</${node.tagName}>`;
+    }
+  };
+  for (const node of root.children) if (node.type === 'element' || node.type === 'text') write(node);
+  return out;
 }
 
 function attributes(properties: Properties): string {

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { KEPT_ELEMENTS } from '../../core/html-allowlist.ts';
+import { MAX_BODY_DEPTH } from '../../core/body-limits.ts';
+import { DROPPED_ELEMENTS, KEPT_ELEMENTS } from '../../core/html-allowlist.ts';
 
 /**
  * An allowlist sanitizer for the hast tree of an untrusted body, in the spirit of GitHub's
@@ -14,17 +15,13 @@ const FOOTNOTE_LABEL = `${FOOTNOTE_PREFIX}label`;
 const VOID = new Set(['br', 'hr', 'input']);
 // Unwrapped blocks keep a line break around their content so `<div>a</div><div>b</div>` stays two words.
 const BLOCK = new Set('div section article aside header footer main nav figure figcaption address center hgroup search'.split(' '));
-// Their text is code, markup or form UI, never prose, so they go with their content; any
-// other unknown element (span, div, font…) is unwrapped and its children are sanitized.
-const DROP = new Set(
-  'script style template iframe frame frameset object embed applet noscript noembed noframes textarea select option optgroup datalist button form svg math title xmp plaintext head meta link base audio video canvas picture source track map area param portal fencedframe'.split(
-    ' ',
-  ),
-);
+// Elements in DROPPED_ELEMENTS go with their content; any other unknown element (span, div,
+// font…) is unwrapped and its children are sanitized.
 
-// Deeper trees are flattened to text: real bodies never nest this far, and a bounded depth keeps
-// this walk and the serializer behind it off the end of the call stack.
-const MAX_DEPTH = 64;
+// Deeper trees are flattened to text. The check lets Markdown containers and raw HTML each nest
+// MAX_BODY_DEPTH deep, so real bodies stay well above this; a bounded depth keeps this walk and
+// the serializer behind it off the end of the call stack.
+const MAX_DEPTH = 2 * MAX_BODY_DEPTH;
 
 const EXTERNAL_REL = ['nofollow', 'noopener', 'noreferrer', 'ugc'];
 
@@ -60,7 +57,7 @@ function sanitizeNode(node: RootContent, ctx: Context): ElementContent[] {
   // Comments, doctypes and anything the engine may add later are not content.
   if (node.type !== 'element') return [];
   const tag = node.tagName.toLowerCase();
-  if (DROP.has(tag)) return [];
+  if (DROPPED_ELEMENTS.has(tag)) return [];
   if (ctx.depth >= MAX_DEPTH) return [{ type: 'text', value: textOf(node) }];
   const inner = { ...ctx, depth: ctx.depth + 1 };
   switch (tag) {
@@ -191,7 +188,7 @@ function textOf(node: Element): string {
   while (stack.length > 0) {
     const next = stack.pop()!;
     if (next.type === 'text') text += next.value;
-    else if (next.type === 'element' && !DROP.has(next.tagName.toLowerCase())) {
+    else if (next.type === 'element' && !DROPPED_ELEMENTS.has(next.tagName.toLowerCase())) {
       for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
     }
   }
