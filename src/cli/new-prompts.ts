@@ -116,10 +116,7 @@ async function ask(draft: Draft, ctx: PromptContext): Promise<{ answers: Answers
     ).trim();
   let slug = draft.slug ?? slugify(title);
   if (draft.slug === undefined && (slug === '' || ctx.exists(cycleId, slug))) {
-    const why =
-      slug === ''
-        ? 'The title has no letters or digits a file name can use.'
-        : `content/accomplishments/${cycleId}/${slug}.md exists already.`;
+    const why = slug === '' ? 'The title has no letters or digits a file name can use.' : `An item \`${cycleId}/${slug}\` exists already.`;
     slug = answer(
       await p.text({
         ...io,

@@ -644,7 +644,7 @@ describe('new with prompts', () => {
     const rest = without(COMPLETE, 'title');
     const t = terminal(root, flags({ ...rest, date: '2026-05-04' }, true));
     await t.answer('Title', 'Cut CI time', ENTER);
-    await t.answer('content/accomplishments/2026-h1/cut-ci-time.md exists already.', 'cut-ci-time', ENTER);
+    await t.answer('An item `2026-h1/cut-ci-time` exists already.', 'cut-ci-time', ENTER);
     await t.answer('That file exists already', '-again', ENTER);
     expect((await t.result()).code).toBe(0);
     expect(read(root, 'content/accomplishments/2026-h1/cut-ci-time-again.md')).toContain('\ntitle: Cut CI time\n');
