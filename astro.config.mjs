@@ -20,13 +20,18 @@ export default defineConfig({
   prefetch: false,
 });
 
-/** @returns {string} */
+/**
+ * `url` from site.yaml when it is an absolute http(s) address. Anything else falls back to a
+ * placeholder, so `astro dev` still starts and the site loader logs the check's own diagnostic
+ * for the file, instead of Astro failing on `new URL()` with a stack trace.
+ * @returns {string}
+ */
 function readSiteUrl() {
   try {
     const site = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
-    if (typeof site?.url === 'string') return site.url;
+    if (typeof site?.url === 'string' && /^https?:$/.test(new URL(site.url).protocol)) return site.url;
   } catch {
-    // The check reports a missing or broken site.yaml; `astro dev` alone still starts.
+    // Missing, broken or not a URL: the check (and the site loader) say which.
   }
   return 'https://example.github.io/';
 }

@@ -2,7 +2,12 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { classify, SITE_FILE } from '../core/paths.ts';
-import { readEntry, readYaml } from '../core/read-entry.ts';
+import type { Content } from '../core/content.ts';
+import { loadContent } from '../core/load.ts';
+import { readYaml } from '../core/read-entry.ts';
+import type { SourceFile } from '../core/source-file.ts';
+import { visible } from '../core/text-checks.ts';
+import { location } from '../cli/format/summary.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import type { CollectionName } from '../schema/index.ts';
 import { listContentTree, readContentFile } from '../cli/fs.ts';
@@ -38,23 +43,33 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
     const kind = classify(listed.path);
     if (kind.kind !== 'entry' || kind.collection !== collection) continue;
     const file = readContentFile(root, listed);
-    const text = 'text' in file ? file.text : undefined;
-    const entry = text === undefined ? undefined : readEntry(text);
-    if (text === undefined || !entry?.ok) {
-      logger.warn(`skipped ${file.path}: run \`npm run check\` to see why`);
-      continue;
-    }
-    const data = await context.parseData({ id: kind.id, data: entry.data as Record<string, unknown>, filePath: file.path });
+    const entry = loadChecked(file, logger)?.entries[collection].get(kind.id);
+    if (entry?.data === undefined) continue;
+    const data = await context.parseData({ id: kind.id, data: entry.raw as Record<string, unknown>, filePath: file.path });
     store.set({
       id: kind.id,
       data,
-      body: entry.body,
+      body: entry.doc.body,
       filePath: file.path,
-      digest: context.generateDigest(text),
+      digest: context.generateDigest(entry.doc.text),
       // Our renderer, not Astro's: bodies come from pull requests, so raw HTML is sanitized here.
-      rendered: { html: renderMarkdown(entry.body).html },
+      rendered: { html: renderMarkdown(entry.doc.body).html },
     });
   }
+}
+
+/**
+ * One file loaded exactly as the check loads it. A file with errors is skipped, and its own
+ * problems are logged the way the check prints them: `npm run dev` keeps every other entry, and
+ * says what is wrong where, instead of emptying the collection with a schema error from Astro.
+ */
+function loadChecked(file: SourceFile, logger: LoaderContext['logger']): Content | undefined {
+  const { content, diagnostics } = loadContent([file]);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return content;
+  for (const d of errors) logger.warn(`${location(d)} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`);
+  logger.warn(`skipped ${visible(file.path)}; \`npm run check\` shows every problem`);
+  return undefined;
 }
 
 /** `content/site.yaml` as a collection of one entry, `site`. */
@@ -64,17 +79,19 @@ export function siteLoader(): Loader {
     load: async (context) => {
       const { store, logger } = context;
       const root = fileURLToPath(context.config.root);
-      const listed = listContentTree(root).find((f) => f.path === SITE_FILE);
-      const file = listed && readContentFile(root, listed);
-      const text = file && 'text' in file ? file.text : undefined;
-      const yaml = text === undefined ? undefined : readYaml(text);
       store.clear();
-      if (text === undefined || !yaml?.ok) {
-        logger.warn(`cannot read ${SITE_FILE}: run \`npm run check\` to see why`);
+      const listed = listContentTree(root).find((f) => f.path === SITE_FILE);
+      if (listed === undefined) {
+        logger.warn(`no ${SITE_FILE}: \`npm run check\` says what it needs`);
         return;
       }
+      const file = readContentFile(root, listed);
+      const site = loadChecked(file, logger)?.site;
+      if (site?.data === undefined) return;
+      const yaml = readYaml(site.doc.text);
+      if (!yaml.ok) return;
       const data = await context.parseData({ id: 'site', data: yaml.value as Record<string, unknown>, filePath: SITE_FILE });
-      store.set({ id: 'site', data, filePath: SITE_FILE, digest: context.generateDigest(text) });
+      store.set({ id: 'site', data, filePath: SITE_FILE, digest: context.generateDigest(site.doc.text) });
     },
   };
 }
