@@ -2,6 +2,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const CLI = ['**/cli/*', '**/cli/**'];
+const NODE = ['**/node/*', '**/loaders/*'];
+const PAGES = ['**/data/*', '**/components/*', '**/layouts/*', '**/pages/*', '**/pages/**'];
+const SITE = ['**/lib/*', '**/lib/**', ...PAGES];
+
+/**
+ * One `no-restricted-imports` block per room: the patterns it may not import, and what it may, for
+ * the message a wrong-way import gets.
+ * @param {Record<string, { may: string, not: string[] }>} plan
+ * @returns {import('typescript-eslint').ConfigArray}
+ */
+function rooms(plan) {
+  return Object.entries(plan).map(([files, { may, not }]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        /** @type {const} */ ('error'),
+        { patterns: [{ group: not, message: `${files.replace('/**', '/')} may import only ${may} (README, "Working on Throughline").` }] },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -21,6 +44,15 @@ export default tseslint.config(
       ],
     },
   },
+  // The house plan (README, "Working on Throughline"): each room imports only the rooms below it.
+  ...rooms({
+    'src/schema/**': { may: 'zod and its own files', not: ['../*', 'node:*', 'astro', 'astro:*', 'yaml', 'satteri'] },
+    'src/core/**': { may: 'the schemas and pure libraries', not: [...SITE, ...NODE, ...CLI, 'node:*', 'astro', 'astro:*'] },
+    'src/node/**': { may: 'the core and the schemas', not: [...SITE, ...CLI, 'astro', 'astro:*'] },
+    'src/cli/**': { may: 'the core, the schemas and Node I/O', not: [...SITE, 'astro:*'] },
+    'src/loaders/**': { may: 'the core, the schemas, Node I/O and the Markdown renderer', not: [...CLI, ...PAGES] },
+    'src/{lib,data,components,layouts,pages}/**': { may: 'the core, the schemas and the site', not: [...CLI, ...NODE, 'node:*'] },
+  }),
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import type { PersonalGit } from '../core/context.ts';
 import { PERSONAL_DIR } from '../core/paths.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../core/errors.ts';
 
 /**
  * Files changed since `ref` as git sees them from `root`: committed, staged, unstaged and

@@ -6,7 +6,7 @@ import { isCalendarDate } from '../schema/common.ts';
 import { suggest } from '../core/suggest.ts';
 import type { CommandContext, CommandSpec } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../core/errors.ts';
 import { logSafe } from './format/log-safe.ts';
 import { visible } from '../core/text-checks.ts';
 import { undoAll } from './interrupt.ts';

@@ -7,7 +7,7 @@ import { slugProblem, startedCycles, textProblem, type Catalog, type Draft } fro
 import { visible } from '../core/text-checks.ts';
 import { goalTree } from '../core/goal-tree.ts';
 import { IsoDate, type Goal } from '../schema/index.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../core/errors.ts';
 
 export interface PromptContext {
   input: Readable;

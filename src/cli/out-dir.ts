@@ -3,7 +3,7 @@ import { basename, dirname, join, parse, sep } from 'node:path';
 import { CONTENT_DIR } from '../core/source-file.ts';
 import { listText } from '../core/suggest.ts';
 import { listFiles, MARKER, readMarker } from './build-marker.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../core/errors.ts';
 
 export interface OutDirRequest {
   /** The output folder, absolute. */

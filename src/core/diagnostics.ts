@@ -1,3 +1,5 @@
+import { visible } from './text-checks.ts';
+
 export type Severity = 'error' | 'warning';
 
 /** A range in a file; lines and columns are 1-based, the end column is exclusive. */
@@ -118,4 +120,12 @@ export class ProblemCap {
       hint: `fix the first ${MAX_PROBLEMS_PER_FILE} and check again; one mistake often causes many problems`,
     }));
   }
+}
+
+/** `file:line:column`, the file alone, or `content/` for a problem of the whole tree. */
+export function location(d: Diagnostic): string {
+  if (d.file === undefined) return 'content/';
+  // A file name is content too: it may hold a line break.
+  const file = visible(d.file);
+  return d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
 }

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { isAudience, type Audience } from '../lib/audience.ts';
+import { isAudience, type Audience } from '../core/audience.ts';
 import type { Doc } from '../lib/entry.ts';
 import { siteModel, type SiteModel } from '../lib/site-model.ts';
 import { siteUrls } from '../lib/urls.ts';

@@ -1,5 +1,5 @@
 import type { Accomplishment, Cycle, Goal, KeyResult, Person, Site, Team } from '../schema/index.ts';
-import { allows, type Audience } from './audience.ts';
+import { allows, type Audience } from '../core/audience.ts';
 import { compareText } from '../core/compare-text.ts';
 import { claimIndex, keyResultKey, namedKeyResults, type KeyResultClaims } from '../core/claims.ts';
 import { cycleCoverage, type PersonCoverage } from './coverage.ts';

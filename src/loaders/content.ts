@@ -7,10 +7,10 @@ import { loadContent } from '../core/load.ts';
 import { readYaml } from '../core/read-entry.ts';
 import type { SourceFile } from '../core/source-file.ts';
 import { visible } from '../core/text-checks.ts';
-import { location } from '../cli/format/summary.ts';
+import { location } from '../core/diagnostics.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import type { CollectionName } from '../schema/index.ts';
-import { listContentTree, readContentFile } from '../cli/fs.ts';
+import { listContentTree, readContentFile } from '../node/fs.ts';
 
 /**
  * Loads one collection from the top-level `content/` with the parser `throughline check` uses.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { valid } from '../../src/core/content.ts';
 import { checkFiles } from '../../src/core/check.ts';
-import { readContentTree } from '../../src/cli/fs.ts';
+import { readContentTree } from '../../src/node/fs.ts';
 import { REPO, TODAY } from '../helpers.ts';
 
 // The example content is what a newcomer sees first: it must pass cleanly and show every feature.

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { CommandContext, CommandSpec } from '../../src/cli/command.ts';
-import { UsageError } from '../../src/cli/errors.ts';
+import { UsageError } from '../../src/core/errors.ts';
 import { TODAY } from '../helpers.ts';
 
 export interface TestContext extends CommandContext {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/command.ts';
 import { command } from '../../src/cli/commands/new.ts';
 import { command as schemaCommand } from '../../src/cli/commands/schema.ts';
-import { UsageError } from '../../src/cli/errors.ts';
+import { UsageError } from '../../src/core/errors.ts';
 import { readEntry } from '../../src/core/read-entry.ts';
 import { check, git, makeTree } from '../helpers.ts';
 import { testContext } from './context.ts';

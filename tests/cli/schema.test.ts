@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { command } from '../../src/cli/commands/schema.ts';
 import type { OptionValues } from '../../src/cli/command.ts';
-import { listContentTree, readContentFile } from '../../src/cli/fs.ts';
+import { listContentTree, readContentFile } from '../../src/node/fs.ts';
 import { SCHEMA_NAMES, type JsonSchema, type SchemaName } from '../../src/core/json-schema.ts';
 import { classify } from '../../src/core/paths.ts';
 import { readEntry, readYaml } from '../../src/core/read-entry.ts';

@@ -2,7 +2,7 @@ import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { onlyChanged } from '../../src/cli/commands/check.ts';
 import { summaryLine } from '../../src/cli/format/summary.ts';
-import { readContentTree } from '../../src/cli/fs.ts';
+import { readContentTree } from '../../src/node/fs.ts';
 import { checkFiles } from '../../src/core/check.ts';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
 import { loadContent } from '../../src/core/load.ts';

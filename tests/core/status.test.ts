@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readContentTree } from '../../src/cli/fs.ts';
+import { readContentTree } from '../../src/node/fs.ts';
 import { checkFiles } from '../../src/core/check.ts';
 import { valid } from '../../src/core/content.ts';
 import { cycleStatus, daysBetween, dueText, stateText } from '../../src/core/status.ts';

@@ -1,11 +1,11 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { AUDIENCES, isAudience, type Audience } from '../../lib/audience.ts';
+import { AUDIENCES, isAudience, type Audience } from '../../core/audience.ts';
 import { writeMarker } from '../build-marker.ts';
 import { lockBuilds, makeStaging, sweepStaging, swapIn } from '../build-space.ts';
 import type { CommandSpec } from '../command.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { assertReplaceable, isInside, realPath, type OutDirRequest } from '../out-dir.ts';
 import { checkCommand, type CheckCommandOptions } from './check.ts';

@@ -14,11 +14,11 @@ import { describeIssues } from '../../core/schema-issues.ts';
 import { listText } from '../../core/suggest.ts';
 import { AccomplishmentSchema, ID_MAX } from '../../schema/index.ts';
 import type { CommandContext, CommandSpec, OptionValues } from '../command.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { formatPretty } from '../format/pretty.ts';
-import { readContentTree } from '../fs.ts';
+import { readContentTree } from '../../node/fs.ts';
 import { askMissing, CANCELLED } from '../new-prompts.ts';
 import { refreshEditorMap } from './schema.ts';
 

@@ -8,10 +8,10 @@ import { renderReport, type ItemChange } from '../../core/report.ts';
 import type { SourceFile } from '../../core/source-file.ts';
 import type { Accomplishment } from '../../schema/index.ts';
 import type { CommandSpec } from '../command.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { summaryLine } from '../format/summary.ts';
-import { readContentTree, sourceFile } from '../fs.ts';
+import { readContentTree, sourceFile } from '../../node/fs.ts';
 import { changedFiles } from '../git.ts';
 import { onlyChanged } from './check.ts';
 

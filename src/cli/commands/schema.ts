@@ -6,8 +6,8 @@ import { frontMatterSchemas, jsonText, SCHEMA_NAMES, type JsonSchema, type Schem
 import { classify, CONTENT_DIR } from '../../core/paths.ts';
 import { COLLECTIONS, type CollectionName } from '../../schema/index.ts';
 import type { CommandSpec } from '../command.ts';
-import { UsageError } from '../errors.ts';
-import { listContentTree } from '../fs.ts';
+import { UsageError } from '../../core/errors.ts';
+import { listContentTree } from '../../node/fs.ts';
 
 /** Git ignores it; the schemas hold this checkout's ids, so each clone writes its own. */
 export const DEFAULT_OUT = '.throughline/schema';

@@ -5,13 +5,13 @@ import { openCycle } from '../../core/open-cycle.ts';
 import { cycleStatus } from '../../core/status.ts';
 import { suggest } from '../../core/suggest.ts';
 import type { CommandSpec } from '../command.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { jsonLogSafe, logSafe } from '../format/log-safe.ts';
 import { formatStatusJson } from '../format/status-json.ts';
 import { formatStatusMarkdown } from '../format/status-markdown.ts';
 import { formatStatusTable } from '../format/status-table.ts';
-import { readContentTree } from '../fs.ts';
+import { readContentTree } from '../../node/fs.ts';
 
 export const STATUS_FORMATS = ['table', 'markdown', 'json'] as const;
 

@@ -1,5 +1,6 @@
 import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
-import { location, summaryLine, type RunStats } from './summary.ts';
+import { location } from '../../core/diagnostics.ts';
+import { summaryLine, type RunStats } from './summary.ts';
 import { logSafe } from './log-safe.ts';
 import { problemsTable } from '../../core/report.ts';
 

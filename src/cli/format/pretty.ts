@@ -2,7 +2,8 @@ import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { Palette } from './color.ts';
 import { codeFrame } from './codeframe.ts';
 import { logSafe } from './log-safe.ts';
-import { location, summaryLine, type RunStats } from './summary.ts';
+import { location } from '../../core/diagnostics.ts';
+import { summaryLine, type RunStats } from './summary.ts';
 
 /** For people at a terminal: `file:line:col severity rule message`, the hint, and a code frame. */
 export function formatPretty(

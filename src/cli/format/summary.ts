@@ -1,5 +1,4 @@
 import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
-import { visible } from '../../core/text-checks.ts';
 
 export interface RunStats {
   /** Content files looked at. */
@@ -22,12 +21,4 @@ export function summaryLine(diagnostics: readonly Diagnostic[], stats: RunStats)
   const files = new Set(diagnostics.map((d) => d.file ?? '')).size;
   const scope = stats.changedSince === undefined ? checked : `only changes since ${stats.changedSince} reported; ${checked}`;
   return `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${scope})`;
-}
-
-/** `file:line:column`, the file alone, or `content/` for a problem of the whole tree. */
-export function location(d: Diagnostic): string {
-  if (d.file === undefined) return 'content/';
-  // A file name is content too: it may hold a line break.
-  const file = visible(d.file);
-  return d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
 }

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statS
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PERSONAL_DIR } from '../core/paths.ts';
 import { CONTENT_DIR, MAX_FILE_BYTES, type SourceFile } from '../core/source-file.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../core/errors.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
