@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCommand } from '../src/cli/commands/check.ts';
+import { checkCommand } from '../src/cli/check-run.ts';
 import { MAX_YAML_LENGTH } from '../src/core/read-entry.ts';
 import { MAX_FILE_BYTES } from '../src/core/source-file.ts';
 

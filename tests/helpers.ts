@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
-import { checkCommand, type Format } from '../src/cli/commands/check.ts';
+import { checkCommand, type Format } from '../src/cli/check-run.ts';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(REPO, 'tests', 'fixtures');

@@ -129,3 +129,8 @@ export function location(d: Diagnostic): string {
   const file = visible(d.file);
   return d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
 }
+
+/** Problems in changed files, problems involving a changed file, and problems of the whole tree. */
+export function onlyChanged(diagnostics: readonly Diagnostic[], changed: ReadonlySet<string>): Diagnostic[] {
+  return diagnostics.filter((d) => d.file === undefined || changed.has(d.file) || (d.related ?? []).some((file) => changed.has(file)));
+}

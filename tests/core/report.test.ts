@@ -1,6 +1,6 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { onlyChanged } from '../../src/cli/commands/check.ts';
+import { onlyChanged } from '../../src/core/diagnostics.ts';
 import { summaryLine } from '../../src/cli/format/summary.ts';
 import { readContentTree } from '../../src/node/fs.ts';
 import { checkFiles } from '../../src/core/check.ts';

@@ -33,6 +33,7 @@ describe('the house plan', () => {
     ['src/node/x.ts', '../lib/urls.ts'],
     ['src/cli/commands/x.ts', '../../lib/urls.ts'],
     ['src/cli/x.ts', '../data/site.ts'],
+    ['src/cli/commands/x.ts', './check.ts'],
     ['src/loaders/x.ts', '../cli/index.ts'],
     ['src/lib/x.ts', '../cli/index.ts'],
     ['src/lib/x.ts', '../node/fs.ts'],
@@ -48,6 +49,8 @@ describe('the house plan', () => {
     ['src/node/x.ts', '../core/paths.ts'],
     ['src/node/x.ts', 'node:fs'],
     ['src/cli/commands/x.ts', '../../node/fs.ts'],
+    ['src/cli/commands/x.ts', '../check-run.ts'],
+    ['src/cli/commands/index.ts', './check.ts'],
     ['src/loaders/x.ts', '../node/fs.ts'],
     ['src/lib/x.ts', '../core/audience.ts'],
   ])('allows %s importing %s', async (file, from) => {

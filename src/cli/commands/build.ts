@@ -8,7 +8,7 @@ import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { assertReplaceable, isInside, realPath, type OutDirRequest } from '../out-dir.ts';
-import { checkCommand, type CheckCommandOptions } from './check.ts';
+import { checkCommand, type CheckCommandOptions } from '../check-run.ts';
 
 export interface BuildCommandOptions extends Omit<CheckCommandOptions, 'format' | 'changedSince'> {
   /** `--audience`; site.yaml's `audience` when absent. */

@@ -20,7 +20,7 @@ import { logSafe } from '../format/log-safe.ts';
 import { formatPretty } from '../format/pretty.ts';
 import { readContentTree } from '../../node/fs.ts';
 import { askMissing, CANCELLED } from '../new-prompts.ts';
-import { refreshEditorMap } from './schema.ts';
+import { refreshEditorMap } from '../editor-map.ts';
 
 const options = {
   author: { type: 'string', multiple: true },

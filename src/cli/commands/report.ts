@@ -13,7 +13,7 @@ import { logSafe } from '../format/log-safe.ts';
 import { summaryLine } from '../format/summary.ts';
 import { readContentTree, sourceFile } from '../../node/fs.ts';
 import { changedFiles } from '../git.ts';
-import { onlyChanged } from './check.ts';
+import { onlyChanged } from '../../core/diagnostics.ts';
 
 // The pattern GitHub allows for user names, as `github` in people's files uses it.
 // Apps open pull requests too, as `dependabot[bot]`.
