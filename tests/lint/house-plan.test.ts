@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
@@ -55,5 +56,19 @@ describe('the house plan', () => {
     ['src/lib/x.ts', '../core/audience.ts'],
   ])('allows %s importing %s', async (file, from) => {
     expect(await lint(file, from)).toEqual([]);
+  });
+});
+
+describe('the house plan in .astro files, which ESLint does not read', () => {
+  it('keeps components, layouts and pages off the CLI and Node I/O', () => {
+    const astro = readdirSync(join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro'));
+    expect(astro.length).toBeGreaterThan(10);
+    const wrong = astro.flatMap((file) =>
+      [...readFileSync(join(REPO, 'src', file), 'utf8').matchAll(/^import .* from '([^']+)'/gm)]
+        .map((m) => m[1]!)
+        .filter((from) => /(^|\/)(cli|node)\/|^node:/.test(from))
+        .map((from) => `${file} imports ${from}`),
+    );
+    expect(wrong).toEqual([]);
   });
 });
