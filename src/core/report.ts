@@ -1,4 +1,5 @@
 import type { Accomplishment } from '../schema/index.ts';
+import { signed } from '../lib/format.ts';
 import { valid, type Content, type Entry } from './content.ts';
 import { countBySeverity, type Diagnostic } from './diagnostics.ts';
 import { compareText } from './compare-text.ts';
@@ -147,7 +148,7 @@ function countLines(input: ReportInput): string[] {
     const state = stateText(count, min, max);
     const text =
       `- ${mdText(name)}: ${countText(count, min, max)} in ${mdText(cycleData.name)}` +
-      `${state === 'ok' ? '' : `, ${state}`}${delta === 0 ? '' : ` (${delta > 0 ? '+' : '−'}${Math.abs(delta)} in this PR)`}`;
+      `${state === 'ok' ? '' : `, ${state}`}${delta === 0 ? '' : ` (${signed(delta)} in this PR)`}`;
     rows.push({ name, cycleName: cycleData.name, text });
   }
   // Alphabetical, as everywhere people are listed.

@@ -1,3 +1,4 @@
+import { signed } from '../lib/format.ts';
 import { claimIndex, keyResultKey, namedKeyResults } from './claims.ts';
 import { compareText } from './compare-text.ts';
 import { goalTree } from './goal-tree.ts';
@@ -162,11 +163,6 @@ export function dueText(due: string, daysLeft: number): string {
 /** `items claim −14 min, it moved −8 min (20 → 12)`: the over-claim check's numbers, in words. */
 export function overClaimText(o: OverClaim): string {
   return `items claim ${signed(o.claimed)} ${o.unit}, it moved ${signed(o.actual)} ${o.unit} (${o.baseline} → ${o.current})`;
-}
-
-function signed(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000;
-  return rounded > 0 ? `+${rounded}` : rounded === 0 ? '±0' : `−${Math.abs(rounded)}`;
 }
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`. */

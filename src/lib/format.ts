@@ -10,10 +10,15 @@ export function withUnit(value: number, unit: string): string {
   return unit === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)} ${unit}`;
 }
 
-/** A change with its sign, using a real minus sign: `+3`, `−11`, `±0`. */
+/**
+ * A change with its sign, using a real minus sign: `+3`, `−11`, `±0`. The sign follows the number
+ * shown, so a change too small to show reads `±0`, never `+0`. The one sign format for the site,
+ * the check's messages and the pull-request report.
+ */
 export function signed(value: number): string {
-  if (value === 0) return '±0';
-  return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
+  const shown = formatNumber(Math.abs(value));
+  if (shown === '0') return '±0';
+  return value > 0 ? `+${shown}` : `−${shown}`;
 }
 
 /** A difference with its unit; a change in a percentage is in points: `−2.7 pts`, `+3 min`. */
