@@ -5,7 +5,7 @@ import { countBySeverity, type Diagnostic } from './diagnostics.ts';
 import { compareText } from './compare-text.ts';
 import { countText, stateText } from './status.ts';
 import { itemsPerPerson } from './submission-counts.ts';
-import { visible } from './text-checks.ts';
+import { escapeHtml, visible } from './text-checks.ts';
 
 /**
  * The first line of every report: the pull-request comment poster finds its own earlier comment
@@ -258,8 +258,4 @@ function escapeInline(text: string): string {
     .replace(/#(?=\d)/g, `#${ZWSP}`)
     .replace(/:\/\//g, `:${ZWSP}//`)
     .replace(/(www)\./gi, `$1${ZWSP}.`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -2,8 +2,9 @@ import type { Element, Root } from 'hast';
 import { markdownToHast, type Features } from 'satteri';
 import { bodyLimitProblems, MAX_BODY_DEPTH } from '../core/body-limits.ts';
 import { hasRawHtml } from '../core/body-scan.ts';
+import { escapeHtml } from '../core/text-checks.ts';
 import { outlineBody } from '../core/markdown.ts';
-import { escapeText, toHtml } from './markdown/html.ts';
+import { toHtml } from './markdown/html.ts';
 import { FOOTNOTE_PREFIX, sanitize } from './markdown/sanitize.ts';
 
 export interface Heading {
@@ -62,7 +63,7 @@ export function renderMarkdown(body: string): RenderedMarkdown {
 }
 
 function asText(body: string): RenderedMarkdown {
-  return { html: `<p>${escapeText(body)}</p>`, headings: [] };
+  return { html: `<p>${escapeHtml(body)}</p>`, headings: [] };
 }
 
 /**
