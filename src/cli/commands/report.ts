@@ -6,7 +6,7 @@ import { loadContent } from '../../core/load.ts';
 import { classify } from '../../core/paths.ts';
 import { renderReport, type ItemChange } from '../../core/report.ts';
 import type { SourceFile } from '../../core/source-file.ts';
-import type { Accomplishment } from '../../schema/index.ts';
+import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN, type Accomplishment } from '../../schema/index.ts';
 import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { logSafe } from '../format/log-safe.ts';
@@ -15,9 +15,11 @@ import { readContentTree, sourceFile } from '../fs.ts';
 import { changedFiles } from '../git.ts';
 import { onlyChanged } from './check.ts';
 
-// The pattern GitHub allows for user names, as `github` in people's files uses it.
-// Apps open pull requests too, as `dependabot[bot]`.
-const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\[bot\])?$/;
+/** A handle as `github` in people's files takes it; apps open pull requests too, as `dependabot[bot]`. */
+function isHandle(author: string): boolean {
+  const handle = author.replace(/\[bot\]$/, '');
+  return handle.length <= GITHUB_HANDLE_MAX && GITHUB_HANDLE_PATTERN.test(handle);
+}
 
 /**
  * `throughline report`: the Markdown a pull request gets as its job summary and comment. It
@@ -39,7 +41,7 @@ export const command: CommandSpec = {
     const base = values['base'] as string | undefined;
     if (base === undefined || base === '') throw new UsageError('--base REF is needed, e.g. `--base origin/main`');
     const prAuthor = (values['pr-author'] as string | undefined)?.replace(/^@/, '');
-    if (prAuthor !== undefined && (prAuthor.replace(/\[bot\]$/, '').length > 39 || !HANDLE.test(prAuthor)))
+    if (prAuthor !== undefined && !isHandle(prAuthor))
       throw new UsageError(`--pr-author \`${prAuthor}\` is not a GitHub handle, expected letters, digits and single hyphens`);
     const changed = changedFiles(ctx.root, base, '--base');
     const files = readContentTree(ctx.root);
