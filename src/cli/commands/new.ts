@@ -12,7 +12,7 @@ import { slugify } from '../../core/slug.ts';
 import { catalogOf, completeAnswers, LIMITS, missingFlags, resolveFlags, type Catalog, type Flags } from '../../core/scaffold-input.ts';
 import { describeIssues } from '../../core/schema-issues.ts';
 import { listText } from '../../core/suggest.ts';
-import { AccomplishmentSchema, ID_MAX } from '../../schema/index.ts';
+import { AccomplishmentSchema, DEFAULT_SECTIONS, ID_MAX } from '../../schema/index.ts';
 import type { CommandContext, CommandSpec, OptionValues } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
@@ -109,7 +109,7 @@ async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
 
   const personal = answers.visibility === 'private' && values['personal'] !== false;
   const path = itemPath(answers.cycle, slug, personal);
-  const text = renderAccomplishment(answers, before.content.site?.data?.sections ?? ['Impact']);
+  const text = renderAccomplishment(answers, before.content.site?.data?.sections ?? DEFAULT_SECTIONS);
   schemaSafetyNet(text);
   if (personal) keepOutOfGit(ctx.root);
   if (!writeNew(join(ctx.root, path), text)) {
