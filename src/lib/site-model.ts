@@ -5,6 +5,7 @@ import { claimIndex, keyResultKey, namedKeyResults, type KeyResultClaims } from 
 import { cycleCoverage, type PersonCoverage } from './coverage.ts';
 import type { Doc, Entry } from './entry.ts';
 import { goalTree, type GoalTree, type TreeStep } from '../core/goal-tree.ts';
+import { openCycle } from '../core/open-cycle.ts';
 import { rollUp } from './progress.ts';
 
 export type Item = Doc<Accomplishment>;
@@ -45,7 +46,7 @@ export interface SiteModel {
   /** Items no goal asked for, newest first. */
   unplanned: Item[];
   tree: GoalTree<Doc<Goal>>;
-  /** The cycle containing `today`, else the latest that has started, else the first. */
+  /** The cycle people are submitting for today, as `new` and `status` pick it: see `openCycle`. */
   currentCycle: Doc<Cycle> | undefined;
   /** Lookups answer `undefined` for anything this build does not show. */
   team(id: string): Doc<Team> | undefined;
@@ -164,7 +165,7 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
     learnings: items.filter((i) => i.data.outcome === 'learning'),
     unplanned: items.filter((i) => i.data.goals.length === 0),
     tree,
-    currentCycle: currentCycle(cycles, today),
+    currentCycle: openCycle(cycles, today),
     team: (id) => teamById.get(id),
     person: (id) => personById.get(id),
     cycle: (id) => cycleById.get(id),
@@ -224,8 +225,4 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
       return counts;
     },
   };
-}
-
-function currentCycle(cycles: readonly Doc<Cycle>[], today: string): Doc<Cycle> | undefined {
-  return cycles.find((c) => c.data.start <= today && today <= c.data.end) ?? cycles.find((c) => c.data.start <= today) ?? cycles.at(-1);
 }

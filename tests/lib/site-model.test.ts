@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteModel } from '../../src/lib/site-model.ts';
-import { content, goal, item, person } from './fixture.ts';
+import { CycleSchema } from '../../src/schema/index.ts';
+import { content, doc, goal, item, person } from './fixture.ts';
 
 const TODAY = '2026-11-27';
 
@@ -165,6 +166,16 @@ describe('the rest of the model', () => {
     ]);
     expect(site.currentCycle?.id).toBe('c2');
     expect(siteModel(content(), 'team', '2027-03-01').currentCycle?.id).toBe('c2');
+  });
+
+  it('keeps a cycle current until its due date, as `new` and `status` do', () => {
+    const cycles = [
+      doc('h1', CycleSchema.parse({ name: 'H1', start: '2026-01-01', end: '2026-06-30', due: '2026-07-15' })),
+      doc('q2', CycleSchema.parse({ name: 'Q2', start: '2026-04-01', end: '2026-06-30' })),
+    ];
+    // Past both ends, H1 still takes submissions; Q2, though it started later, does not.
+    expect(siteModel(content({ cycles }), 'team', '2026-07-10').currentCycle?.id).toBe('h1');
+    expect(siteModel(content({ cycles }), 'team', '2026-07-16').currentCycle?.id).toBe('q2');
   });
 
   it('lists people alphabetically by name, never by how much they wrote', () => {
