@@ -1,7 +1,8 @@
 import { signed } from '../lib/format.ts';
+import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
 import { claimIndex, keyResultKey, namedKeyResults } from './claims.ts';
 import { compareText } from './compare-text.ts';
-import { goalTree } from './goal-tree.ts';
+import { goalTree, type GoalTree } from './goal-tree.ts';
 import { valid, type Content, type ValidEntry } from './content.ts';
 import { countState, itemsPerPerson, type CountState } from './submission-counts.ts';
 
@@ -96,10 +97,8 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
   const goals = valid(content, 'goals');
   const goalData = (id: string) => content.entries.goals.get(id)?.data;
   const ofCycle = goals.filter((g) => g.data.cycle === cycleId).sort((a, b) => compareText(a.data.title, b.data.title));
-  const moved = new Set(counted.flatMap((item) => item.data.goals.map((link) => link.goal)));
-  const named = new Set(counted.flatMap((item) => namedKeyResults(item.data, goalData)));
   const tree = goalTree(goals, (id) => goalData(id)?.parent);
-  const open = ofCycle.filter((g) => g.data.status !== 'dropped');
+  const gaps = unmoved(ofCycle, counted, tree, goalData);
   const goalRef = (g: ValidEntry<'goals'>): GoalRef => ({ id: g.id, title: g.data.title });
 
   const withoutEvidence = inCycle.filter((item) => item.data.evidence.length === 0);
@@ -118,12 +117,8 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
       items: inCycle.length,
     },
     people,
-    goalsWithoutItems: open.filter((g) => tree.descendants(g.id).every((goal) => !moved.has(goal.id))).map(goalRef),
-    keyResultsWithoutItems: open.flatMap((g) =>
-      g.data.key_results
-        .filter((kr) => !named.has(keyResultKey(g.id, kr.id)))
-        .map((kr) => ({ goal: goalRef(g), keyResult: { id: kr.id, title: kr.title } })),
-    ),
+    goalsWithoutItems: gaps.goals.map(goalRef),
+    keyResultsWithoutItems: gaps.keyResults.map(({ goal, kr }) => ({ goal: goalRef(goal), keyResult: { id: kr.id, title: kr.title } })),
     itemsWithoutEvidence: {
       items: withoutEvidence
         .filter((item) => item.data.visibility !== 'private')
@@ -139,6 +134,38 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
         const keyResult = { id: kr.id, title: kr.title };
         return [{ goal: goalRef(g), keyResult, unit, baseline, current, claimed, actual, claims: claims.length }];
       }),
+    ),
+  };
+}
+
+/** What no item has moved yet: see `unmoved`. */
+export interface Unmoved<G> {
+  goals: G[];
+  keyResults: { goal: G; kr: KeyResult }[];
+}
+
+/**
+ * The goals among `goals` (not dropped) that no item moves, directly or through a goal below, and
+ * their key results that no item names, in `goals` or in `impact`; by title, as goals are listed
+ * everywhere. `status`
+ * and the site's cycle page both ask this, each over the items it counts, so they never disagree
+ * about what is left.
+ */
+export function unmoved<G extends { id: string; data: Goal }>(
+  goals: readonly G[],
+  items: readonly { data: Accomplishment }[],
+  tree: GoalTree<G>,
+  goalData: (id: string) => Goal | undefined,
+): Unmoved<G> {
+  const moved = new Set(items.flatMap((item) => item.data.goals.map((link) => link.goal)));
+  const named = new Set(items.flatMap((item) => namedKeyResults(item.data, goalData)));
+  const open = goals
+    .filter((g) => g.data.status !== 'dropped')
+    .sort((a, b) => compareText(a.data.title, b.data.title) || compareText(a.id, b.id));
+  return {
+    goals: open.filter((g) => tree.descendants(g.id).every((goal) => !moved.has(goal.id))),
+    keyResults: open.flatMap((goal) =>
+      goal.data.key_results.filter((kr) => !named.has(keyResultKey(goal.id, kr.id))).map((kr) => ({ goal, kr })),
     ),
   };
 }

@@ -6,6 +6,7 @@ import { cycleCoverage, type PersonCoverage } from './coverage.ts';
 import type { Doc, Entry } from './entry.ts';
 import { goalTree, type GoalTree, type TreeStep } from '../core/goal-tree.ts';
 import { openCycle } from '../core/open-cycle.ts';
+import { unmoved, type Unmoved } from '../core/status.ts';
 import { rollUp } from './progress.ts';
 
 export type Item = Doc<Accomplishment>;
@@ -74,8 +75,8 @@ export interface SiteModel {
   claims(goalId: string, kr: KeyResult): KeyResultClaims<Item>;
   throughline(item: Item): ThroughlineLink[];
   coverage(cycleId: string): PersonCoverage[];
-  /** Goals of a cycle that no shown item moves, and key results no shown item names. */
-  gaps(cycleId: string): { goals: Doc<Goal>[]; keyResults: { goal: Doc<Goal>; kr: KeyResult }[] };
+  /** Goals of a cycle that no shown item moves, and key results no shown item names, by title. */
+  gaps(cycleId: string): Unmoved<Doc<Goal>>;
   outcomes(items: readonly Item[]): OutcomeCounts;
 }
 
@@ -211,13 +212,12 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
       return cycle ? cycleCoverage(cycle, people, items) : [];
     },
     gaps(cycleId) {
-      const inCycle = goals.filter((g) => g.data.cycle === cycleId && g.data.status !== 'dropped');
-      return {
-        goals: inCycle.filter((g) => tree.descendants(g.id).every((d) => itemsOfGoal(d.id).length === 0)),
-        keyResults: inCycle.flatMap((goal) =>
-          goal.data.key_results.filter((kr) => itemsOfKeyResult(goal.id, kr.id).length === 0).map((kr) => ({ goal, kr })),
-        ),
-      };
+      return unmoved(
+        goals.filter((g) => g.data.cycle === cycleId),
+        items,
+        tree,
+        (id) => anyGoal.get(id),
+      );
     },
     outcomes(list) {
       const counts: OutcomeCounts = { delivered: 0, partial: 0, missed: 0, learning: 0 };

@@ -139,6 +139,20 @@ describe('coverage and gaps', () => {
     expect(gaps.goals.map((g) => g.id)).toEqual(['lonely']);
     expect(gaps.keyResults.map((k) => `${k.goal.id}/${k.kr.id}`)).toEqual(['g1/idle']);
   });
+
+  it('lists them by title, as `status` does, not in file order', () => {
+    const kr = { id: 'idle', title: 'Idle', unit: '%', baseline: 0, target: 10, current: 0 };
+    const site = siteModel(
+      content({
+        goals: [goal('a', { title: 'Zero flaky tests', key_results: [kr] }), goal('b', { title: 'Faster CI', key_results: [kr] })],
+      }),
+      'team',
+      TODAY,
+    );
+    const gaps = site.gaps('c1');
+    expect(gaps.goals.map((g) => g.data.title)).toEqual(['Faster CI', 'Zero flaky tests']);
+    expect(gaps.keyResults.map((k) => `${k.goal.id}/${k.kr.id}`)).toEqual(['b/idle', 'a/idle']);
+  });
 });
 
 describe('the rest of the model', () => {
