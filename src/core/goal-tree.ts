@@ -1,5 +1,5 @@
 import type { Goal } from '../schema/index.ts';
-import { compareText } from './compare-text.ts';
+import { byTitle } from './compare-text.ts';
 
 /** A goal as anything that has one: the check's entries, the site's documents. */
 interface Entry<T> {
@@ -83,8 +83,4 @@ function isInLoop(id: string, parentOf: (id: string) => string | undefined): boo
     seen.add(at);
   }
   return false;
-}
-
-function byTitle(a: Entry<Goal>, b: Entry<Goal>): number {
-  return compareText(a.data.title, b.data.title) || a.id.localeCompare(b.id);
 }

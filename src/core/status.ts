@@ -1,7 +1,7 @@
 import { signed } from '../lib/format.ts';
 import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
 import { claimIndex, keyResultKey, namedKeyResults } from './claims.ts';
-import { compareText } from './compare-text.ts';
+import { byTitle, compareText } from './compare-text.ts';
 import { goalTree, type GoalTree } from './goal-tree.ts';
 import { valid, type Content, type ValidEntry } from './content.ts';
 import { countState, itemsPerPerson, type CountState } from './submission-counts.ts';
@@ -70,8 +70,6 @@ export interface CycleStatus {
   overClaimed: OverClaim[];
 }
 
-type Item = ValidEntry<'accomplishments'>;
-
 /** The status of cycle `cycleId`, which must be a valid cycle of `content`. */
 export function cycleStatus(content: Content, cycleId: string, today: string): CycleStatus {
   const cycle = content.entries.cycles.get(cycleId)?.data;
@@ -96,7 +94,7 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
 
   const goals = valid(content, 'goals');
   const goalData = (id: string) => content.entries.goals.get(id)?.data;
-  const ofCycle = goals.filter((g) => g.data.cycle === cycleId).sort((a, b) => compareText(a.data.title, b.data.title));
+  const ofCycle = goals.filter((g) => g.data.cycle === cycleId).sort(byTitle);
   const tree = goalTree(goals, (id) => goalData(id)?.parent);
   const gaps = unmoved(ofCycle, counted, tree, goalData);
   const goalRef = (g: ValidEntry<'goals'>): GoalRef => ({ id: g.id, title: g.data.title });
@@ -159,9 +157,7 @@ export function unmoved<G extends { id: string; data: Goal }>(
 ): Unmoved<G> {
   const moved = new Set(items.flatMap((item) => item.data.goals.map((link) => link.goal)));
   const named = new Set(items.flatMap((item) => namedKeyResults(item.data, goalData)));
-  const open = goals
-    .filter((g) => g.data.status !== 'dropped')
-    .sort((a, b) => compareText(a.data.title, b.data.title) || compareText(a.id, b.id));
+  const open = goals.filter((g) => g.data.status !== 'dropped').sort(byTitle);
   return {
     goals: open.filter((g) => tree.descendants(g.id).every((goal) => !moved.has(goal.id))),
     keyResults: open.flatMap((goal) =>
@@ -196,5 +192,3 @@ export function overClaimText(o: OverClaim): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
-
-const byTitle = (a: Item, b: Item) => compareText(a.data.title, b.data.title) || compareText(a.id, b.id);
