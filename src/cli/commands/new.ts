@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -19,6 +18,7 @@ import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { formatPretty } from '../format/pretty.ts';
 import { readContentTree } from '../fs.ts';
+import { gitUserName } from '../git.ts';
 import { askMissing, CANCELLED } from '../new-prompts.ts';
 import { refreshEditorMap } from './schema.ts';
 
@@ -164,20 +164,8 @@ function keepOutOfGit(root: string): void {
  * effort: any failure (no git, no name, a slow disk) just means nobody is pre-selected.
  */
 function whoIsAtTheKeyboard(catalog: Catalog, ctx: CommandContext): string | undefined {
-  let name: string;
-  try {
-    name = execFileSync('git', ['config', 'user.name'], {
-      cwd: ctx.root,
-      env: ctx.env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 2000,
-    }).trim();
-  } catch {
-    return undefined;
-  }
-  const lower = name.toLowerCase();
-  if (lower === '') return undefined;
+  const lower = gitUserName(ctx.root, ctx.env)?.toLowerCase();
+  if (lower === undefined || lower === '') return undefined;
   return catalog.people.find((person) => person.data.name.toLowerCase() === lower || person.data.github?.toLowerCase() === lower)?.id;
 }
 
