@@ -1,11 +1,6 @@
 import type { Goal } from '../schema/index.ts';
 import { byTitle } from './compare-text.ts';
-
-/** A goal as anything that has one: the check's entries, the site's documents. */
-interface Entry<T> {
-  id: string;
-  data: T;
-}
+import type { Entry } from './content.ts';
 
 /** A step on the path from a top goal down to a goal: the goal, or a marker where it is hidden. */
 export type TreeStep<G extends Entry<Goal> = Entry<Goal>> = { kind: 'goal'; goal: G } | { kind: 'hidden' };

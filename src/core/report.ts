@@ -1,6 +1,6 @@
 import type { Accomplishment } from '../schema/index.ts';
 import { signed } from '../lib/format.ts';
-import { valid, type Content, type Entry } from './content.ts';
+import { valid, type Content, type ContentEntry } from './content.ts';
 import { countBySeverity, type Diagnostic } from './diagnostics.ts';
 import { compareText } from './compare-text.ts';
 import { countText, stateText } from './status.ts';
@@ -155,7 +155,7 @@ function countLines(input: ReportInput): string[] {
   return rows.sort((a, b) => compareText(a.name, b.name) || compareText(a.cycleName, b.cycleName)).map((r) => r.text);
 }
 
-function entryAt(content: Content, file: string): Entry<'accomplishments'> | undefined {
+function entryAt(content: Content, file: string): ContentEntry<'accomplishments'> | undefined {
   for (const entry of content.entries.accomplishments.values()) if (entry.doc.file === file) return entry;
   return undefined;
 }

@@ -1,11 +1,6 @@
 import { byTitle } from '../core/compare-text.ts';
 import type { Accomplishment, Goal } from '../schema/index.ts';
-
-/** An entry as the map receives it: an id and its parsed data. */
-export interface Entry<T> {
-  id: string;
-  data: T;
-}
+import type { Entry } from './entry.ts';
 
 /** A goal in map order, with its depth in the goal tree and the shown parent it hangs under. */
 export interface OrderedGoal extends Entry<Goal> {

@@ -61,7 +61,8 @@ export const command: CommandSpec = {
   },
 };
 
-interface Entry {
+/** A content file as the editor map lists it. */
+interface MappedFile {
   path: string;
   collection: CollectionName;
   id: string;
@@ -88,8 +89,8 @@ function outFolder(root: string, value: unknown): string {
 }
 
 /** Every Markdown file of a collection, from its path alone: invalid files still get their schema. */
-function contentEntries(root: string): Entry[] {
-  const out: Entry[] = [];
+function contentEntries(root: string): MappedFile[] {
+  const out: MappedFile[] = [];
   for (const file of listContentTree(root)) {
     const kind = classify(file.path);
     if (kind.kind === 'entry') out.push({ path: file.path, collection: kind.collection, id: kind.id, valid: kind.problems.length === 0 });
@@ -97,14 +98,14 @@ function contentEntries(root: string): Entry[] {
   return out;
 }
 
-function idsOf(entries: readonly Entry[]): Record<CollectionName, string[]> {
+function idsOf(entries: readonly MappedFile[]): Record<CollectionName, string[]> {
   const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as string[]])) as Record<CollectionName, string[]>;
   // A file name that is not a valid id would only be offered to be flagged.
   for (const entry of entries) if (entry.valid) ids[entry.collection].push(entry.id);
   return ids;
 }
 
-function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, entries: readonly Entry[]): Map<string, string> {
+function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, entries: readonly MappedFile[]): Map<string, string> {
   const dir = join(root, EDITOR_DIR);
   const files = new Map<string, string>();
   files.set(join(dir, 'collections.json'), editorMap(root, entries));
@@ -117,7 +118,7 @@ function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, en
  * the decoded, lowercased URL (Astro writes lowercased, still-encoded URLs; both are kept so the
  * map works with extension versions from either side of that change).
  */
-function editorMap(root: string, entries: readonly Entry[]): string {
+function editorMap(root: string, entries: readonly MappedFile[]): string {
   const map: Record<string, string> = {};
   for (const entry of entries) {
     const href = pathToFileURL(join(root, entry.path)).href;
