@@ -18,7 +18,8 @@ import { listContentTree } from '../node/fs.ts';
 export const EDITOR_DIR = '.astro/collections';
 const EDITOR_PREFIX = 'throughline-';
 
-export interface EditorEntry {
+/** A content file as the editor map lists it. */
+export interface MappedFile {
   path: string;
   collection: CollectionName;
   id: string;
@@ -26,8 +27,8 @@ export interface EditorEntry {
 }
 
 /** Every Markdown file of a collection, from its path alone: invalid files still get their schema. */
-export function contentEntries(root: string): EditorEntry[] {
-  const out: EditorEntry[] = [];
+export function contentEntries(root: string): MappedFile[] {
+  const out: MappedFile[] = [];
   for (const file of listContentTree(root)) {
     const kind = classify(file.path);
     if (kind.kind === 'entry') out.push({ path: file.path, collection: kind.collection, id: kind.id, valid: kind.problems.length === 0 });
@@ -35,14 +36,14 @@ export function contentEntries(root: string): EditorEntry[] {
   return out;
 }
 
-export function idsOf(entries: readonly EditorEntry[]): Record<CollectionName, string[]> {
+export function idsOf(entries: readonly MappedFile[]): Record<CollectionName, string[]> {
   const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as string[]])) as Record<CollectionName, string[]>;
   // A file name that is not a valid id would only be offered to be flagged.
   for (const entry of entries) if (entry.valid) ids[entry.collection].push(entry.id);
   return ids;
 }
 
-export function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, entries: readonly EditorEntry[]): Map<string, string> {
+export function editorFiles(root: string, documents: Record<SchemaName, JsonSchema>, entries: readonly MappedFile[]): Map<string, string> {
   const dir = join(root, EDITOR_DIR);
   const files = new Map<string, string>();
   files.set(join(dir, 'collections.json'), editorMap(root, entries));
@@ -55,7 +56,7 @@ export function editorFiles(root: string, documents: Record<SchemaName, JsonSche
  * the decoded, lowercased URL (Astro writes lowercased, still-encoded URLs; both are kept so the
  * map works with extension versions from either side of that change).
  */
-function editorMap(root: string, entries: readonly EditorEntry[]): string {
+function editorMap(root: string, entries: readonly MappedFile[]): string {
   const map: Record<string, string> = {};
   for (const entry of entries) {
     const href = pathToFileURL(join(root, entry.path)).href;

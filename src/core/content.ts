@@ -9,8 +9,18 @@ export interface DataOf {
   accomplishments: Accomplishment;
 }
 
-/** A content file that is an entity: its id comes from its path. */
-export interface Entry<C extends CollectionName = CollectionName> {
+/**
+ * Anything with an id and its data: the check's valid entries, the site's documents. The goal
+ * tree, the map and the site model take this, so they serve both.
+ */
+export interface Entry<T> {
+  /** The path under its collection, without extension. */
+  id: string;
+  data: T;
+}
+
+/** A content file that is an entity, as loaded for the check: its id comes from its path. */
+export interface ContentEntry<C extends CollectionName = CollectionName> {
   collection: C;
   id: string;
   doc: SourceDoc;
@@ -21,11 +31,11 @@ export interface Entry<C extends CollectionName = CollectionName> {
 }
 
 /** An entry whose front matter passed the schema. */
-export type ValidEntry<C extends CollectionName = CollectionName> = Entry<C> & { data: DataOf[C] };
+export type ValidEntry<C extends CollectionName = CollectionName> = ContentEntry<C> & { data: DataOf[C] };
 
 export interface Content {
   site: { doc: SourceDoc; data: Site | undefined } | undefined;
-  entries: { [C in CollectionName]: Map<string, Entry<C>> };
+  entries: { [C in CollectionName]: Map<string, ContentEntry<C>> };
 }
 
 export function emptyContent(): Content {
@@ -42,6 +52,6 @@ export function valid<C extends CollectionName>(content: Content, collection: C)
 }
 
 /** Every entry of every collection, valid or not: each has a body the site may render. */
-export function* allEntries(content: Content): Generator<Entry> {
+export function* allEntries(content: Content): Generator<ContentEntry> {
   for (const collection of Object.values(content.entries)) yield* collection.values();
 }

@@ -1,5 +1,5 @@
 import { ProblemCap, type Diagnostic, type Severity, type Span } from './diagnostics.ts';
-import type { Content, Entry } from './content.ts';
+import type { Content, ContentEntry } from './content.ts';
 import type { Site } from '../schema/index.ts';
 import { spanOf, type SourceDoc } from './source.ts';
 import { visible } from './text-checks.ts';
@@ -7,7 +7,7 @@ import { RULE_SEVERITY, type RuleId } from './rules/catalog.ts';
 
 /** A problem as a rule sees it: where (a file and a front matter path, or a span) and what. */
 export interface Problem {
-  at?: Entry | SourceDoc;
+  at?: ContentEntry | SourceDoc;
   path?: readonly PropertyKey[];
   span?: Span;
   rule: RuleId;

@@ -1,11 +1,6 @@
 import type { Goal } from '../schema/index.ts';
-import { compareText } from './compare-text.ts';
-
-/** A goal as anything that has one: the check's entries, the site's documents. */
-interface Entry<T> {
-  id: string;
-  data: T;
-}
+import { byTitle } from './compare-text.ts';
+import type { Entry } from './content.ts';
 
 /** A step on the path from a top goal down to a goal: the goal, or a marker where it is hidden. */
 export type TreeStep<G extends Entry<Goal> = Entry<Goal>> = { kind: 'goal'; goal: G } | { kind: 'hidden' };
@@ -83,8 +78,4 @@ function isInLoop(id: string, parentOf: (id: string) => string | undefined): boo
     seen.add(at);
   }
   return false;
-}
-
-function byTitle(a: Entry<Goal>, b: Entry<Goal>): number {
-  return compareText(a.data.title, b.data.title) || a.id.localeCompare(b.id);
 }

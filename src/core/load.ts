@@ -1,5 +1,5 @@
 import { schemas, SiteSchema, type Site } from '../schema/index.ts';
-import { emptyContent, type Content, type Entry } from './content.ts';
+import { emptyContent, type Content, type ContentEntry } from './content.ts';
 import { reportCapped, type Problem } from './context.ts';
 import { ProblemCap, WHOLE_FILE, type Diagnostic } from './diagnostics.ts';
 import { splitFrontMatter } from './frontmatter.ts';
@@ -14,7 +14,7 @@ import type { z } from 'zod';
 /** What one file contributes besides its problems: the site settings or the entry it holds. */
 interface LoadedFile {
   site?: { doc: SourceDoc; data: Site | undefined };
-  entry?: Entry;
+  entry?: ContentEntry;
 }
 
 /**
@@ -40,7 +40,7 @@ export function loadContent(
  * Adds an entry to its collection. Paths make ids unique, except that a personal item can take the
  * id of a shared one: the personal file is then the one reported, and the shared one is kept.
  */
-function add(collection: Map<string, Entry>, entry: Entry, diagnostics: Diagnostic[], cap: ProblemCap): void {
+function add(collection: Map<string, ContentEntry>, entry: ContentEntry, diagnostics: Diagnostic[], cap: ProblemCap): void {
   const other = collection.get(entry.id);
   if (other !== undefined) {
     const [kept, dropped] = isPersonal(entry.doc.file) ? [other, entry] : [entry, other];
@@ -110,7 +110,7 @@ function loadFile(file: SourceFile, diagnostics: Diagnostic[], cap: ProblemCap):
   const doc: SourceDoc = { file: file.path, text: file.text, ...parts };
   const raw = parseYaml(doc, report);
   const data = raw.ok ? validate(doc, raw.value, schemas[kind.collection] as z.ZodType, report, cap) : undefined;
-  const entry = { collection: kind.collection, id: kind.id, doc, raw: raw.ok ? raw.value : undefined, data } as Entry;
+  const entry = { collection: kind.collection, id: kind.id, doc, raw: raw.ok ? raw.value : undefined, data } as ContentEntry;
   return { entry };
 }
 

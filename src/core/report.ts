@@ -1,10 +1,11 @@
 import type { Accomplishment } from '../schema/index.ts';
-import { valid, type Content, type Entry } from './content.ts';
+import { signed } from './numbers.ts';
+import { valid, type Content, type ContentEntry } from './content.ts';
 import { countBySeverity, type Diagnostic } from './diagnostics.ts';
 import { compareText } from './compare-text.ts';
 import { countText, stateText } from './status.ts';
 import { itemsPerPerson } from './submission-counts.ts';
-import { visible } from './text-checks.ts';
+import { escapeHtml, visible } from './text-checks.ts';
 
 /**
  * The first line of every report: the pull-request comment poster finds its own earlier comment
@@ -147,14 +148,14 @@ function countLines(input: ReportInput): string[] {
     const state = stateText(count, min, max);
     const text =
       `- ${mdText(name)}: ${countText(count, min, max)} in ${mdText(cycleData.name)}` +
-      `${state === 'ok' ? '' : `, ${state}`}${delta === 0 ? '' : ` (${delta > 0 ? '+' : '−'}${Math.abs(delta)} in this PR)`}`;
+      `${state === 'ok' ? '' : `, ${state}`}${delta === 0 ? '' : ` (${signed(delta)} in this PR)`}`;
     rows.push({ name, cycleName: cycleData.name, text });
   }
   // Alphabetical, as everywhere people are listed.
   return rows.sort((a, b) => compareText(a.name, b.name) || compareText(a.cycleName, b.cycleName)).map((r) => r.text);
 }
 
-function entryAt(content: Content, file: string): Entry<'accomplishments'> | undefined {
+function entryAt(content: Content, file: string): ContentEntry<'accomplishments'> | undefined {
   for (const entry of content.entries.accomplishments.values()) if (entry.doc.file === file) return entry;
   return undefined;
 }
@@ -257,8 +258,4 @@ function escapeInline(text: string): string {
     .replace(/#(?=\d)/g, `#${ZWSP}`)
     .replace(/:\/\//g, `:${ZWSP}//`)
     .replace(/(www)\./gi, `$1${ZWSP}.`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,6 +1,8 @@
+import { signed } from './numbers.ts';
+import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
 import { claimIndex, keyResultKey, namedKeyResults } from './claims.ts';
-import { compareText } from './compare-text.ts';
-import { goalTree } from './goal-tree.ts';
+import { byTitle, compareText } from './compare-text.ts';
+import { goalTree, type GoalTree } from './goal-tree.ts';
 import { valid, type Content, type ValidEntry } from './content.ts';
 import { countState, itemsPerPerson, type CountState } from './submission-counts.ts';
 
@@ -68,8 +70,6 @@ export interface CycleStatus {
   overClaimed: OverClaim[];
 }
 
-type Item = ValidEntry<'accomplishments'>;
-
 /** The status of cycle `cycleId`, which must be a valid cycle of `content`. */
 export function cycleStatus(content: Content, cycleId: string, today: string): CycleStatus {
   const cycle = content.entries.cycles.get(cycleId)?.data;
@@ -94,11 +94,9 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
 
   const goals = valid(content, 'goals');
   const goalData = (id: string) => content.entries.goals.get(id)?.data;
-  const ofCycle = goals.filter((g) => g.data.cycle === cycleId).sort((a, b) => compareText(a.data.title, b.data.title));
-  const moved = new Set(counted.flatMap((item) => item.data.goals.map((link) => link.goal)));
-  const named = new Set(counted.flatMap((item) => namedKeyResults(item.data, goalData)));
+  const ofCycle = goals.filter((g) => g.data.cycle === cycleId).sort(byTitle);
   const tree = goalTree(goals, (id) => goalData(id)?.parent);
-  const open = ofCycle.filter((g) => g.data.status !== 'dropped');
+  const gaps = unmoved(ofCycle, counted, tree, goalData);
   const goalRef = (g: ValidEntry<'goals'>): GoalRef => ({ id: g.id, title: g.data.title });
 
   const withoutEvidence = inCycle.filter((item) => item.data.evidence.length === 0);
@@ -117,12 +115,8 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
       items: inCycle.length,
     },
     people,
-    goalsWithoutItems: open.filter((g) => tree.descendants(g.id).every((goal) => !moved.has(goal.id))).map(goalRef),
-    keyResultsWithoutItems: open.flatMap((g) =>
-      g.data.key_results
-        .filter((kr) => !named.has(keyResultKey(g.id, kr.id)))
-        .map((kr) => ({ goal: goalRef(g), keyResult: { id: kr.id, title: kr.title } })),
-    ),
+    goalsWithoutItems: gaps.goals.map(goalRef),
+    keyResultsWithoutItems: gaps.keyResults.map(({ goal, kr }) => ({ goal: goalRef(goal), keyResult: { id: kr.id, title: kr.title } })),
     itemsWithoutEvidence: {
       items: withoutEvidence
         .filter((item) => item.data.visibility !== 'private')
@@ -138,6 +132,36 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
         const keyResult = { id: kr.id, title: kr.title };
         return [{ goal: goalRef(g), keyResult, unit, baseline, current, claimed, actual, claims: claims.length }];
       }),
+    ),
+  };
+}
+
+/** What no item has moved yet: see `unmoved`. */
+export interface Unmoved<G> {
+  goals: G[];
+  keyResults: { goal: G; kr: KeyResult }[];
+}
+
+/**
+ * The goals among `goals` (not dropped) that no item moves, directly or through a goal below, and
+ * their key results that no item names, in `goals` or in `impact`; by title, as goals are listed
+ * everywhere. `status`
+ * and the site's cycle page both ask this, each over the items it counts, so they never disagree
+ * about what is left.
+ */
+export function unmoved<G extends { id: string; data: Goal }>(
+  goals: readonly G[],
+  items: readonly { data: Accomplishment }[],
+  tree: GoalTree<G>,
+  goalData: (id: string) => Goal | undefined,
+): Unmoved<G> {
+  const moved = new Set(items.flatMap((item) => item.data.goals.map((link) => link.goal)));
+  const named = new Set(items.flatMap((item) => namedKeyResults(item.data, goalData)));
+  const open = goals.filter((g) => g.data.status !== 'dropped').sort(byTitle);
+  return {
+    goals: open.filter((g) => tree.descendants(g.id).every((goal) => !moved.has(goal.id))),
+    keyResults: open.flatMap((goal) =>
+      goal.data.key_results.filter((kr) => !named.has(keyResultKey(goal.id, kr.id))).map((kr) => ({ goal, kr })),
     ),
   };
 }
@@ -164,14 +188,7 @@ export function overClaimText(o: OverClaim): string {
   return `items claim ${signed(o.claimed)} ${o.unit}, it moved ${signed(o.actual)} ${o.unit} (${o.baseline} → ${o.current})`;
 }
 
-function signed(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000;
-  return rounded > 0 ? `+${rounded}` : rounded === 0 ? '±0' : `−${Math.abs(rounded)}`;
-}
-
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
-
-const byTitle = (a: Item, b: Item) => compareText(a.data.title, b.data.title) || compareText(a.id, b.id);

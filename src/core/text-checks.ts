@@ -7,6 +7,18 @@ import type { Span } from './diagnostics.ts';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
+const HTML_SPECIAL = /[&<>]/;
+
+/**
+ * Text as HTML shows it: `&`, `<` and `>` escaped. The one escape for the site's renderer and the
+ * pull-request report. Quotes stay as they are: attribute values escape `"` themselves.
+ */
+export function escapeHtml(text: string): string {
+  // Most text has nothing to escape; three passes over a body's every word add up.
+  if (!HTML_SPECIAL.test(text)) return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /**
  * Makes text safe to print on one line of a terminal or log: control characters and line breaks
  * become visible symbols (`␤` for a line break), so quoted content can never start a line of its

@@ -1,8 +1,7 @@
-/** One content entry: its id (the path under its collection, without extension) and its data. */
-export interface Entry<T> {
-  id: string;
-  data: T;
-}
+import type { Entry } from '../core/content.ts';
+
+// Defined once in core, where the goal tree takes it too; the site's modules import it from here.
+export type { Entry };
 
 /** An entry with its Markdown body rendered to safe HTML (empty when it has no body). */
 export interface Doc<T> extends Entry<T> {

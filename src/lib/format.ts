@@ -1,19 +1,10 @@
-const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+import { formatNumber, signed } from '../core/numbers.ts';
 
-/** A number as people write it: `1,250`, `0.5`, `1.75`. */
-export function formatNumber(value: number): string {
-  return NUMBER.format(value);
-}
+export { formatNumber, signed };
 
 /** A value with its unit: `11 min`, `99.9%` (no space before `%`). */
 export function withUnit(value: number, unit: string): string {
   return unit === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)} ${unit}`;
-}
-
-/** A change with its sign, using a real minus sign: `+3`, `−11`, `±0`. */
-export function signed(value: number): string {
-  if (value === 0) return '±0';
-  return value > 0 ? `+${formatNumber(value)}` : `−${formatNumber(-value)}`;
 }
 
 /** A difference with its unit; a change in a percentage is in points: `−2.7 pts`, `+3 min`. */

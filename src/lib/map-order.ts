@@ -1,10 +1,6 @@
+import { byTitle } from '../core/compare-text.ts';
 import type { Accomplishment, Goal } from '../schema/index.ts';
-
-/** An entry as the map receives it: an id and its parsed data. */
-export interface Entry<T> {
-  id: string;
-  data: T;
-}
+import type { Entry } from './entry.ts';
 
 /** A goal in map order, with its depth in the goal tree and the shown parent it hangs under. */
 export interface OrderedGoal extends Entry<Goal> {
@@ -28,14 +24,6 @@ export interface Attachments {
 
 export const goalKey = (goal: string): string => `goal:${goal}`;
 export const krKey = (goal: string, kr: string): string => `kr:${goal}/${kr}`;
-
-// Numeric collation so "Goal 2" sorts before "Goal 10"; one collator keeps sorting cheap at 10k items.
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/** Alphabetical by title; the id breaks ties so the order never depends on input order. */
-export function byTitle(a: Entry<{ title: string }>, b: Entry<{ title: string }>): number {
-  return collator.compare(a.data.title, b.data.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 /**
  * Depth-first through the goal tree, siblings alphabetical. A goal whose parent is not in this

@@ -2,7 +2,8 @@ import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
 import { plural } from './format.ts';
 import { STATUS_LABELS, OUTCOME_LABELS } from './labels.ts';
 import { curve, elbow, fitLabel } from './map-geometry.ts';
-import { attachItems, goalKey, krKey, orderGoals, type Attachments, type Entry, type OrderedGoal } from './map-order.ts';
+import type { Entry } from './entry.ts';
+import { attachItems, goalKey, krKey, orderGoals, type Attachments, type OrderedGoal } from './map-order.ts';
 
 export interface MapInput {
   /** Goals this build may show. */

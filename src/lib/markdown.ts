@@ -2,8 +2,9 @@ import type { Element, Root } from 'hast';
 import { markdownToHast, type Features } from 'satteri';
 import { bodyLimitProblems, MAX_BODY_DEPTH } from '../core/body-limits.ts';
 import { hasRawHtml } from '../core/body-scan.ts';
+import { escapeHtml } from '../core/text-checks.ts';
 import { outlineBody } from '../core/markdown.ts';
-import { escapeText, toHtml } from './markdown/html.ts';
+import { toHtml } from './markdown/html.ts';
 import { FOOTNOTE_PREFIX, sanitize } from './markdown/sanitize.ts';
 
 export interface Heading {
@@ -62,7 +63,7 @@ export function renderMarkdown(body: string): RenderedMarkdown {
 }
 
 function asText(body: string): RenderedMarkdown {
-  return { html: `<p>${escapeText(body)}</p>`, headings: [] };
+  return { html: `<p>${escapeHtml(body)}</p>`, headings: [] };
 }
 
 /**
@@ -105,7 +106,7 @@ function anchorHeadings(root: Root): Heading[] {
       if (level !== undefined && child.properties.id === undefined) {
         const depth = Math.max(2, Number(level));
         const text = textContent(child).replace(/\s+/g, ' ').trim();
-        const slug = HEADING_PREFIX + unique(slugify(text), seen);
+        const slug = HEADING_PREFIX + unique(headingAnchor(text), seen);
         child.tagName = `h${depth}`;
         child.properties.id = slug;
         headings.push({ depth, slug, text });
@@ -124,8 +125,12 @@ function anchorHeadings(root: Root): Heading[] {
   return headings;
 }
 
-/** github-slugger's rule: lowercase, drop everything but letters, marks, numbers, `_`, `-` and spaces. */
-function slugify(text: string): string {
+/**
+ * A heading's anchor as GitHub writes it (github-slugger's rule): lowercase, drop everything but
+ * letters, marks, numbers, `_`, `-` and spaces, so `#links` written for GitHub work here too. Not
+ * an id: unlike `slugify` in core/slug.ts it keeps every script and has no length limit.
+ */
+function headingAnchor(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc} -]/gu, '')

@@ -12,8 +12,9 @@ export interface Progress {
 /** How far a key result has come from its baseline towards its target, for "reduce" results too. */
 export function keyResultProgress(kr: Pick<KeyResult, 'baseline' | 'target' | 'current'>): Progress {
   const reduce = kr.target < kr.baseline;
-  // A target equal to the baseline means "hold the line": met while current stays on the right side.
-  const raw = kr.target === kr.baseline ? (kr.current === kr.target ? 1 : 0) : share(kr.baseline, kr.target, kr.current);
+  // A target equal to the baseline has no direction, so no way to go: the check rejects it
+  // (`invalid-value`), and a page that gets one anyway shows no progress rather than "NaN%".
+  const raw = kr.target === kr.baseline ? 0 : share(kr.baseline, kr.target, kr.current);
   return { fraction: Math.min(1, Math.max(0, raw)), raw, reduce };
 }
 

@@ -5,6 +5,8 @@ import { claimIndex, keyResultKey, namedKeyResults, type KeyResultClaims } from 
 import { cycleCoverage, type PersonCoverage } from './coverage.ts';
 import type { Doc, Entry } from './entry.ts';
 import { goalTree, type GoalTree, type TreeStep } from '../core/goal-tree.ts';
+import { openCycle } from '../core/open-cycle.ts';
+import { unmoved, type Unmoved } from '../core/status.ts';
 import { rollUp } from './progress.ts';
 
 export type Item = Doc<Accomplishment>;
@@ -45,7 +47,7 @@ export interface SiteModel {
   /** Items no goal asked for, newest first. */
   unplanned: Item[];
   tree: GoalTree<Doc<Goal>>;
-  /** The cycle containing `today`, else the latest that has started, else the first. */
+  /** The cycle people are submitting for today, as `new` and `status` pick it: see `openCycle`. */
   currentCycle: Doc<Cycle> | undefined;
   /** Lookups answer `undefined` for anything this build does not show. */
   team(id: string): Doc<Team> | undefined;
@@ -73,8 +75,8 @@ export interface SiteModel {
   claims(goalId: string, kr: KeyResult): KeyResultClaims<Item>;
   throughline(item: Item): ThroughlineLink[];
   coverage(cycleId: string): PersonCoverage[];
-  /** Goals of a cycle that no shown item moves, and key results no shown item names. */
-  gaps(cycleId: string): { goals: Doc<Goal>[]; keyResults: { goal: Doc<Goal>; kr: KeyResult }[] };
+  /** Goals of a cycle that no shown item moves, and key results no shown item names, by title. */
+  gaps(cycleId: string): Unmoved<Doc<Goal>>;
   outcomes(items: readonly Item[]): OutcomeCounts;
 }
 
@@ -164,7 +166,7 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
     learnings: items.filter((i) => i.data.outcome === 'learning'),
     unplanned: items.filter((i) => i.data.goals.length === 0),
     tree,
-    currentCycle: currentCycle(cycles, today),
+    currentCycle: openCycle(cycles, today),
     team: (id) => teamById.get(id),
     person: (id) => personById.get(id),
     cycle: (id) => cycleById.get(id),
@@ -210,13 +212,12 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
       return cycle ? cycleCoverage(cycle, people, items) : [];
     },
     gaps(cycleId) {
-      const inCycle = goals.filter((g) => g.data.cycle === cycleId && g.data.status !== 'dropped');
-      return {
-        goals: inCycle.filter((g) => tree.descendants(g.id).every((d) => itemsOfGoal(d.id).length === 0)),
-        keyResults: inCycle.flatMap((goal) =>
-          goal.data.key_results.filter((kr) => itemsOfKeyResult(goal.id, kr.id).length === 0).map((kr) => ({ goal, kr })),
-        ),
-      };
+      return unmoved(
+        goals.filter((g) => g.data.cycle === cycleId),
+        items,
+        tree,
+        (id) => anyGoal.get(id),
+      );
     },
     outcomes(list) {
       const counts: OutcomeCounts = { delivered: 0, partial: 0, missed: 0, learning: 0 };
@@ -224,8 +225,4 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
       return counts;
     },
   };
-}
-
-function currentCycle(cycles: readonly Doc<Cycle>[], today: string): Doc<Cycle> | undefined {
-  return cycles.find((c) => c.data.start <= today && today <= c.data.end) ?? cycles.find((c) => c.data.start <= today) ?? cycles.at(-1);
 }

@@ -11,7 +11,12 @@ export const KeyResultSchema = z.strictObject({
   unit: text(20),
   /** The value when the goal was set. */
   baseline: Measure,
-  /** The value the goal aims for. */
+  /**
+   * The value the goal aims for; it must differ from `baseline`, since which side of it the
+   * target lies on is the direction: above means "increase", below means "reduce". A target equal
+   * to the baseline ("hold the line") has no direction, so neither progress nor claimed movement
+   * could be measured against it, and the check rejects it.
+   */
   target: Measure,
   /** The value now. */
   current: Measure,

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { idRef, text, Visibility, type RefFactory } from './common.ts';
 
+/** A GitHub handle as GitHub allows it: letters, digits and single hyphens, not first or last. */
+export const GITHUB_HANDLE_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/;
+export const GITHUB_HANDLE_MAX = 39;
+
 /** `content/people/<id>.md`: a person. The body is an optional short bio. */
 export const personSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
   z.strictObject({
@@ -11,11 +15,7 @@ export const personSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
     /** The id of your team. */
     team: ref('teams'),
     /** Your GitHub handle, without `@`; links your pull requests to you. */
-    github: z
-      .string()
-      .max(39)
-      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/)
-      .optional(),
+    github: z.string().max(GITHUB_HANDLE_MAX).regex(GITHUB_HANDLE_PATTERN).optional(),
     /** The id of your manager. */
     manager: ref('people').optional(),
     /** Who may see your name and portfolio. Defaults to `team`. */

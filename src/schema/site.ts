@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Link, paragraph, text } from './common.ts';
 
+/** The body headings every accomplishment needs when `site.yaml` names none, or there is no `site.yaml`. */
+export const DEFAULT_SECTIONS: readonly string[] = ['Impact'];
+
 /** `content/site.yaml`: settings for the whole site. */
 export const SiteSchema = z.strictObject({
   /** The site's name, shown in the header and the browser tab. */
@@ -29,7 +32,10 @@ export const SiteSchema = z.strictObject({
   /** Default audience of a build: `public` or `team`. `private` builds are only ever asked for explicitly. */
   audience: z.enum(['public', 'team']),
   /** Body headings every accomplishment must have. */
-  sections: z.array(text(80)).max(10).default(['Impact']),
+  sections: z
+    .array(text(80))
+    .max(10)
+    .default(() => [...DEFAULT_SECTIONS]),
 });
 export type Site = z.infer<typeof SiteSchema>;
 

@@ -207,7 +207,7 @@ describe('throughline schema', () => {
       'The value before the work.',
     );
     expect(at(documents.goals, 'properties', 'key_results', 'items', 'properties', 'target')['description']).toBe(
-      'The value the goal aims for.',
+      'The value the goal aims for; it must differ from `baseline`, since which side of it the target lies on is the direction: above means "increase", below means "reduce". A target equal to the baseline ("hold the line") has no direction, so neither progress nor claimed movement could be measured against it, and the check rejects it.',
     );
     expect(at(documents.site, 'properties', 'branch')['description']).toBe(
       'The branch that edit links point at: a git branch name such as `main`.',

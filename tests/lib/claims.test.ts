@@ -14,7 +14,12 @@ describe('key result progress', () => {
   it('clamps the bar but keeps the raw share past the target or the wrong way', () => {
     expect(keyResultProgress({ baseline: 22, target: 11, current: 8 })).toMatchObject({ fraction: 1, raw: 14 / 11 });
     expect(keyResultProgress({ baseline: 22, target: 11, current: 25 })).toMatchObject({ fraction: 0, raw: -3 / 11 });
-    expect(keyResultProgress({ baseline: 5, target: 5, current: 5 }).fraction).toBe(1);
+  });
+
+  it('shows no progress, never NaN, for a target equal to the baseline, which the check rejects', () => {
+    // No direction means no way to go: not "met" at 5, and not "failed" at 6 or 4 either.
+    for (const current of [4, 5, 6])
+      expect(keyResultProgress({ baseline: 5, target: 5, current })).toEqual({ fraction: 0, raw: 0, reduce: false });
   });
 });
 

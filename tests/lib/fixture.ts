@@ -3,7 +3,7 @@ import type { ContentInput, Item } from '../../src/lib/site-model.ts';
 import { AccomplishmentSchema, CycleSchema, GoalSchema, PersonSchema, SiteSchema, TeamSchema } from '../../src/schema/index.ts';
 
 // Inputs go through the real schemas, so defaults (visibility, submissions) are the ones content gets.
-const doc = <T>(id: string, data: T): Doc<T> => ({ id, data, html: '' });
+export const doc = <T>(id: string, data: T): Doc<T> => ({ id, data, html: '' });
 
 export function person(id: string, name: string, extra: Record<string, unknown> = {}) {
   return doc(id, PersonSchema.parse({ name, role: 'Engineer', team: 'core', ...extra }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteModel } from '../../src/lib/site-model.ts';
-import { content, goal, item, person } from './fixture.ts';
+import { CycleSchema } from '../../src/schema/index.ts';
+import { content, doc, goal, item, person } from './fixture.ts';
 
 const TODAY = '2026-11-27';
 
@@ -138,6 +139,20 @@ describe('coverage and gaps', () => {
     expect(gaps.goals.map((g) => g.id)).toEqual(['lonely']);
     expect(gaps.keyResults.map((k) => `${k.goal.id}/${k.kr.id}`)).toEqual(['g1/idle']);
   });
+
+  it('lists them by title, as `status` does, not in file order', () => {
+    const kr = { id: 'idle', title: 'Idle', unit: '%', baseline: 0, target: 10, current: 0 };
+    const site = siteModel(
+      content({
+        goals: [goal('a', { title: 'Zero flaky tests', key_results: [kr] }), goal('b', { title: 'Faster CI', key_results: [kr] })],
+      }),
+      'team',
+      TODAY,
+    );
+    const gaps = site.gaps('c1');
+    expect(gaps.goals.map((g) => g.data.title)).toEqual(['Faster CI', 'Zero flaky tests']);
+    expect(gaps.keyResults.map((k) => `${k.goal.id}/${k.kr.id}`)).toEqual(['b/idle', 'a/idle']);
+  });
 });
 
 describe('the rest of the model', () => {
@@ -165,6 +180,16 @@ describe('the rest of the model', () => {
     ]);
     expect(site.currentCycle?.id).toBe('c2');
     expect(siteModel(content(), 'team', '2027-03-01').currentCycle?.id).toBe('c2');
+  });
+
+  it('keeps a cycle current until its due date, as `new` and `status` do', () => {
+    const cycles = [
+      doc('h1', CycleSchema.parse({ name: 'H1', start: '2026-01-01', end: '2026-06-30', due: '2026-07-15' })),
+      doc('q2', CycleSchema.parse({ name: 'Q2', start: '2026-04-01', end: '2026-06-30' })),
+    ];
+    // Past both ends, H1 still takes submissions; Q2, though it started later, does not.
+    expect(siteModel(content({ cycles }), 'team', '2026-07-10').currentCycle?.id).toBe('h1');
+    expect(siteModel(content({ cycles }), 'team', '2026-07-16').currentCycle?.id).toBe('q2');
   });
 
   it('lists people alphabetically by name, never by how much they wrote', () => {

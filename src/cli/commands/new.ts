@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -12,13 +11,14 @@ import { slugify } from '../../core/slug.ts';
 import { catalogOf, completeAnswers, LIMITS, missingFlags, resolveFlags, type Catalog, type Flags } from '../../core/scaffold-input.ts';
 import { describeIssues } from '../../core/schema-issues.ts';
 import { listText } from '../../core/suggest.ts';
-import { AccomplishmentSchema, ID_MAX } from '../../schema/index.ts';
+import { AccomplishmentSchema, DEFAULT_SECTIONS, ID_MAX } from '../../schema/index.ts';
 import type { CommandContext, CommandSpec, OptionValues } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { formatPretty } from '../format/pretty.ts';
 import { readContentTree } from '../../node/fs.ts';
+import { gitUserName } from '../git.ts';
 import { askMissing, CANCELLED } from '../new-prompts.ts';
 import { refreshEditorMap } from '../editor-map.ts';
 
@@ -109,7 +109,7 @@ async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
 
   const personal = answers.visibility === 'private' && values['personal'] !== false;
   const path = itemPath(answers.cycle, slug, personal);
-  const text = renderAccomplishment(answers, before.content.site?.data?.sections ?? ['Impact']);
+  const text = renderAccomplishment(answers, before.content.site?.data?.sections ?? DEFAULT_SECTIONS);
   schemaSafetyNet(text);
   if (personal) keepOutOfGit(ctx.root);
   if (!writeNew(join(ctx.root, path), text)) {
@@ -164,20 +164,8 @@ function keepOutOfGit(root: string): void {
  * effort: any failure (no git, no name, a slow disk) just means nobody is pre-selected.
  */
 function whoIsAtTheKeyboard(catalog: Catalog, ctx: CommandContext): string | undefined {
-  let name: string;
-  try {
-    name = execFileSync('git', ['config', 'user.name'], {
-      cwd: ctx.root,
-      env: ctx.env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 2000,
-    }).trim();
-  } catch {
-    return undefined;
-  }
-  const lower = name.toLowerCase();
-  if (lower === '') return undefined;
+  const lower = gitUserName(ctx.root, ctx.env)?.toLowerCase();
+  if (lower === undefined || lower === '') return undefined;
   return catalog.people.find((person) => person.data.name.toLowerCase() === lower || person.data.github?.toLowerCase() === lower)?.id;
 }
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkFiles } from '../../core/check.ts';
@@ -6,18 +5,20 @@ import { loadContent } from '../../core/load.ts';
 import { classify } from '../../core/paths.ts';
 import { renderReport, type ItemChange } from '../../core/report.ts';
 import type { SourceFile } from '../../core/source-file.ts';
-import type { Accomplishment } from '../../schema/index.ts';
+import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN, type Accomplishment } from '../../schema/index.ts';
 import type { CommandSpec } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { summaryLine } from '../format/summary.ts';
 import { readContentTree, sourceFile } from '../../node/fs.ts';
-import { changedFiles } from '../git.ts';
+import { catFiles, changedFiles, filesAt } from '../git.ts';
 import { onlyChanged } from '../../core/diagnostics.ts';
 
-// The pattern GitHub allows for user names, as `github` in people's files uses it.
-// Apps open pull requests too, as `dependabot[bot]`.
-const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\[bot\])?$/;
+/** A handle as `github` in people's files takes it; apps open pull requests too, as `dependabot[bot]`. */
+function isHandle(author: string): boolean {
+  const handle = author.replace(/\[bot\]$/, '');
+  return handle.length <= GITHUB_HANDLE_MAX && GITHUB_HANDLE_PATTERN.test(handle);
+}
 
 /**
  * `throughline report`: the Markdown a pull request gets as its job summary and comment. It
@@ -39,7 +40,7 @@ export const command: CommandSpec = {
     const base = values['base'] as string | undefined;
     if (base === undefined || base === '') throw new UsageError('--base REF is needed, e.g. `--base origin/main`');
     const prAuthor = (values['pr-author'] as string | undefined)?.replace(/^@/, '');
-    if (prAuthor !== undefined && (prAuthor.replace(/\[bot\]$/, '').length > 39 || !HANDLE.test(prAuthor)))
+    if (prAuthor !== undefined && !isHandle(prAuthor))
       throw new UsageError(`--pr-author \`${prAuthor}\` is not a GitHub handle, expected letters, digits and single hyphens`);
     const changed = changedFiles(ctx.root, base, '--base');
     const files = readContentTree(ctx.root);
@@ -89,7 +90,7 @@ function itemChanges(root: string, base: string, changed: ReadonlySet<string>, p
     return kind.kind === 'entry' && kind.collection === 'accomplishments';
   });
   if (items.length === 0) return [];
-  const atBase = accomplishmentsAt(root, base);
+  const atBase = filesAt(root, base, 'content/accomplishments');
   const before = itemsAt(
     root,
     base,
@@ -103,16 +104,6 @@ function itemChanges(root: string, base: string, changed: ReadonlySet<string>, p
   ];
 }
 
-function git(root: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, { cwd: root, input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-}
-
-/** Paths of accomplishment files at `ref`, relative to `root` (which may be a subfolder of the repository). */
-function accomplishmentsAt(root: string, ref: string): Set<string> {
-  const listing = git(root, ['ls-tree', '-r', '-z', '--name-only', ref, '--', 'content/accomplishments']).toString('utf8');
-  return new Set(listing.split('\0').filter((path) => path !== ''));
-}
-
 /**
  * The items as they were at `ref`, read in one `git cat-file --batch`, parsed and validated on
  * their own. Files that fail the schema, or that the reader would refuse, are left out.
@@ -121,7 +112,7 @@ function itemsAt(root: string, ref: string, paths: readonly string[]): Map<strin
   const wanted = paths.filter((path) => !path.includes('\n'));
   const found = new Map<string, Accomplishment>();
   if (wanted.length === 0) return found;
-  const output = git(root, ['cat-file', '--batch'], wanted.map((path) => `${ref}:./${path}\n`).join(''));
+  const output = catFiles(root, ref, wanted);
   const files: SourceFile[] = [];
   let at = 0;
   for (const path of wanted) {

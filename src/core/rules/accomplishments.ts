@@ -3,6 +3,7 @@ import { allEntries, valid } from '../content.ts';
 import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../body-scan.ts';
 import { bodyLimits, outline } from '../source.ts';
 import type { Rule } from './types.ts';
+import { DEFAULT_SECTIONS } from '../../schema/index.ts';
 
 /** Work either moves a goal or says why it mattered anyway; never both, never neither. */
 export const unplanned: Rule = (ctx) => {
@@ -32,7 +33,7 @@ const LEARNED = 'What we learned';
 
 /** Required headings: `sections` from site.yaml for every item, "What we learned" for learnings. */
 export const requiredSections: Rule = (ctx) => {
-  const sections = ctx.site?.sections ?? ['Impact'];
+  const sections = ctx.site?.sections ?? DEFAULT_SECTIONS;
   for (const item of valid(ctx.content, 'accomplishments')) {
     const required = item.data.outcome === 'learning' ? [...sections, LEARNED] : sections;
     // A body past the limits is never parsed; its `body-too-*` error says what to fix first.

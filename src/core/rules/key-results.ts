@@ -4,8 +4,11 @@ import { impactTarget } from './impact-target.ts';
 import type { Rule } from './types.ts';
 
 /**
- * A key result named with a goal must belong to that goal; one named in `impact` must belong to
- * one of the item's goals, and say which unambiguously. Its unit must match.
+ * A key result's target must differ from its baseline: the side it lies on is the direction
+ * (`baseline: 22`, `target: 11` reduces; `target: 22` has none, so neither progress nor claims
+ * could be measured; see `target` in schema/goal.ts). A key result named with a goal must belong
+ * to that goal; one named in `impact` must belong to one of the item's goals, and say which
+ * unambiguously. Its unit must match.
  */
 export const keyResults: Rule = (ctx) => {
   const goals = ctx.content.entries.goals;

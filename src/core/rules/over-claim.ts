@@ -1,3 +1,4 @@
+import { signed } from '../numbers.ts';
 import { claimIndex } from '../claims.ts';
 import { valid } from '../content.ts';
 import type { Rule } from './types.ts';
@@ -25,8 +26,3 @@ export const overClaim: Rule = (ctx) => {
     });
   }
 };
-
-function signed(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000;
-  return rounded > 0 ? `+${rounded}` : rounded === 0 ? '±0' : `−${Math.abs(rounded)}`;
-}

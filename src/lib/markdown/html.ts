@@ -1,4 +1,5 @@
 import type { ElementContent, Properties, Root } from 'hast';
+import { escapeHtml } from '../../core/text-checks.ts';
 
 // The sanitizer's output is the only input: a handful of elements and attributes. An attribute
 // missing here is not written at all, so a slip in the sanitizer cannot become markup.
@@ -20,21 +21,12 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
 };
 const VOID = new Set(['br', 'hr', 'input']);
 
-const SPECIAL = /[&<>]/;
-
-/** Text as HTML shows it: `&`, `<` and `>` escaped. */
-export function escapeText(text: string): string {
-  // Most text has nothing to escape; three passes over a body's every word add up.
-  if (!SPECIAL.test(text)) return text;
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** Serializes a sanitized tree; every text and attribute value is escaped. */
 export function toHtml(root: Root): string {
   // One string built in document order: a body at the size limit can hold tens of thousands of elements.
   let out = '';
   const write = (node: ElementContent): void => {
-    if (node.type === 'text') out += escapeText(node.value);
+    if (node.type === 'text') out += escapeHtml(node.value);
     else if (node.type === 'element') {
       out += `<${node.tagName}${attributes(node.properties)}>`;
       if (VOID.has(node.tagName)) return;
@@ -54,7 +46,7 @@ function attributes(properties: Properties): string {
     if (value === true) out += ` ${name}`;
     else {
       const text = Array.isArray(value) ? value.join(' ') : String(value);
-      out += ` ${name}="${escapeText(text).replace(/"/g, '&quot;')}"`;
+      out += ` ${name}="${escapeHtml(text).replace(/"/g, '&quot;')}"`;
     }
   }
   return out;
