@@ -34,7 +34,7 @@ function rooms(plan) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'coverage/', 'compiled/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

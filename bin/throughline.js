@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Entry point for `npm run check` and `npx throughline`. The CLI is TypeScript run by Node's type
-// stripping, which needs Node 22.18 or newer: say so plainly on an older Node. The compile cache
-// keeps the stripped and compiled modules between runs, so startup does not pay for it each time.
+// Entry point for `npm run check` and `npx throughline`. In this repository the CLI is TypeScript
+// run by Node's type stripping, which needs Node 22.18 or newer: say so plainly on an older Node.
+// Node never strips types under node_modules, so an installed package runs the JavaScript that
+// `npm pack` compiled into compiled/ (prepack). The compile cache keeps modules between runs.
 import module from 'node:module';
 
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
@@ -12,6 +13,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exitCode = 2;
 } else {
   module.enableCompileCache?.();
-  const { main } = await import('../src/cli/index.ts');
+  const installed = import.meta.url.includes('/node_modules/');
+  /** @type {{ main: (argv: string[]) => Promise<number> }} */
+  const { main } = await import(installed ? '../compiled/src/cli/index.js' : '../src/cli/index.ts');
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -67,8 +67,8 @@ export function output(scenario?: string, options: TreeOptions = {}): string {
 }
 
 /** The real command, as CI and people run it: a new process, a bare environment, no colour. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [join(REPO, 'bin/throughline.js'), ...args], {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; bin?: string } = {}) {
+  const result = spawnSync(process.execPath, [options.bin ?? join(REPO, 'bin/throughline.js'), ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', THROUGHLINE_TODAY: TODAY, ...options.env },

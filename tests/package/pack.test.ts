@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTree, REPO, runCli } from '../helpers.ts';
+
+// The package as npm would publish it: what the tarball holds, and that its CLI runs from
+// node_modules, where Node refuses to strip TypeScript types.
+const work = mkdtempSync(join(tmpdir(), 'throughline-pack-'));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+
+describe('the packed package', () => {
+  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], REPO)) as [
+    { filename: string; files: { path: string }[] },
+  ];
+  const files = packed.files.map((file) => file.path);
+
+  it('holds the CLI compiled to JavaScript, and no tests, benchmarks, example content or screenshots', () => {
+    expect(files).toContain('bin/throughline.js');
+    expect(files).toContain('compiled/src/cli/index.js');
+    expect(files.filter((path) => /^(tests|bench|content|docs|scripts|\.github)\/|^src\/cli\/|\.test\.ts$/.test(path))).toEqual([]);
+  });
+
+  it('runs `throughline check` from node_modules, where Node strips no types', () => {
+    const app = join(work, 'app');
+    const modules = join(app, 'node_modules');
+    mkdirSync(modules, { recursive: true });
+    execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', modules]);
+    execFileSync('mv', [join(modules, 'package'), join(modules, 'throughline')]);
+    // Its dependencies, as npm would install them beside it (nothing is downloaded).
+    for (const name of readdirSync(join(REPO, 'node_modules'))) {
+      if (name !== 'throughline' && !name.startsWith('.')) symlinkSync(join(REPO, 'node_modules', name), join(modules, name));
+    }
+    const bin = join(modules, 'throughline', 'bin', 'throughline.js');
+    const result = runCli(['check', '--root', makeTree()], { bin });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe('✓ No problems in 11 files\n');
+  });
+});
