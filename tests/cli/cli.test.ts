@@ -46,7 +46,7 @@ describe('exit codes', () => {
       ['check', '--pr-author', 'octocat'],
       ['status', '--cycle', '2026-h3'],
       ['report'],
-      ['schema', '--out', 'content/schemas'],
+      ['schema', '--out-dir', 'content/schemas'],
       ['new', '--no-input', '--title', 'Faster CI'],
     ];
     const lines = cases.map((args) => {
@@ -71,7 +71,7 @@ describe('exit codes', () => {
         "throughline: --pr-author needs --changed-since: it looks at the items the pull request changes",
         "throughline: unknown --cycle \`2026-h3\`; did you mean \`2026-h1\`? the cycles are: 2026-h1, 2026-h2",
         "throughline: --base REF is needed, e.g. \`--base origin/main\`",
-        "throughline: --out \`content/schemas\` is inside content/, where every file must be content; pass a folder for the schema files, e.g. --out .throughline/schema",
+        "throughline: --out-dir \`content/schemas\` is inside content/, where every file must be content; pass a folder for the schema files, e.g. --out-dir .throughline/schema",
         "throughline: missing --author, --summary, --goal (or --unplanned), --outcome and --visibility, which --no-input needs as options — see \`throughline new --help\`",
       ]
     `);

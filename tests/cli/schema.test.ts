@@ -35,7 +35,7 @@ function readJson(path: string): JsonSchema {
 async function exported(root: string): Promise<Record<SchemaName, JsonSchema>> {
   const dir = mkdtempSync(join(tmpdir(), 'throughline-schema-'));
   outside.push(dir);
-  await schema(root, { out: dir, editor: false });
+  await schema(root, { 'out-dir': dir, editor: false });
   return Object.fromEntries(SCHEMA_NAMES.map((name) => [name, readJson(join(dir, `${name}.schema.json`))])) as Record<
     SchemaName,
     JsonSchema
@@ -404,9 +404,9 @@ describe('throughline schema', () => {
     expect(existsSync(join(root, '.astro'))).toBe(false);
   });
 
-  test('--out DIR, relative to the root', async () => {
+  test('--out-dir DIR, relative to the root', async () => {
     const root = makeTree();
-    const result = await schema(root, { out: 'editor/schema', editor: false });
+    const result = await schema(root, { 'out-dir': 'editor/schema', editor: false });
     expect(result.out).toMatchInlineSnapshot(`
       "Wrote JSON Schema for front matter (editor set-up: docs/editor.md):
         editor/schema/accomplishments.schema.json
@@ -430,10 +430,10 @@ describe('throughline schema', () => {
     for (const text of [...first, map]) expect(text.endsWith('}\n')).toBe(true);
   });
 
-  describe('a bad --out is a usage error, and nothing is written', () => {
+  describe('a bad --out-dir is a usage error, and nothing is written', () => {
     const usage = async (out: string) => {
       const root = makeTree();
-      const error = await schema(root, { out }).then(
+      const error = await schema(root, { 'out-dir': out }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -445,18 +445,20 @@ describe('throughline schema', () => {
 
     test('a file', async () => {
       expect(await usage('content/site.yaml')).toMatchInlineSnapshot(
-        `"--out \`content/site.yaml\` is a file; pass a folder for the schema files, e.g. --out .throughline/schema"`,
+        `"--out-dir \`content/site.yaml\` is a file; pass a folder for the schema files, e.g. --out-dir .throughline/schema"`,
       );
     });
 
     test('a folder inside content/', async () => {
       expect(await usage('content/schema')).toMatchInlineSnapshot(
-        `"--out \`content/schema\` is inside content/, where every file must be content; pass a folder for the schema files, e.g. --out .throughline/schema"`,
+        `"--out-dir \`content/schema\` is inside content/, where every file must be content; pass a folder for the schema files, e.g. --out-dir .throughline/schema"`,
       );
     });
 
     test('empty', async () => {
-      expect(await usage('')).toMatchInlineSnapshot(`"--out is empty; pass a folder for the schema files, e.g. --out .throughline/schema"`);
+      expect(await usage('')).toMatchInlineSnapshot(
+        `"--out-dir is empty; pass a folder for the schema files, e.g. --out-dir .throughline/schema"`,
+      );
     });
   });
 });

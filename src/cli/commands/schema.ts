@@ -17,15 +17,15 @@ export const DEFAULT_OUT = '.throughline/schema';
 export const command: CommandSpec = {
   name: 'schema',
   summary: 'Write JSON Schema for front matter: completion, hover docs and checks as you type',
-  usage: `  --out DIR          Where the schema files go (default: ${DEFAULT_OUT})
+  usage: `  --out-dir DIR      Where the schema files go (default: ${DEFAULT_OUT})
   --no-editor        Do not write the map of Markdown files for the Astro VS Code
                      extension (${EDITOR_DIR}/)`,
   options: {
-    out: { type: 'string' },
+    'out-dir': { type: 'string' },
     editor: { type: 'boolean', default: true },
   },
   async run(values, ctx) {
-    const outDir = outFolder(ctx.root, values['out']);
+    const outDir = outFolder(ctx.root, values['out-dir']);
     const entries = contentEntries(ctx.root);
     const ids = idsOf(entries);
     // Loads TypeScript (to read the JSDoc), which no other command needs.
@@ -49,8 +49,8 @@ export const command: CommandSpec = {
 };
 
 function outFolder(root: string, value: unknown): string {
-  const hint = `pass a folder for the schema files, e.g. --out ${DEFAULT_OUT}`;
-  if (value === '') throw new UsageError(`--out is empty; ${hint}`);
+  const hint = `pass a folder for the schema files, e.g. --out-dir ${DEFAULT_OUT}`;
+  if (value === '') throw new UsageError(`--out-dir is empty; ${hint}`);
   const given = typeof value === 'string' ? value : DEFAULT_OUT;
   const outDir = resolve(root, given);
   let isFile = false;
@@ -59,10 +59,10 @@ function outFolder(root: string, value: unknown): string {
   } catch {
     // Not there yet: it is created.
   }
-  if (isFile) throw new UsageError(`--out \`${given}\` is a file; ${hint}`);
+  if (isFile) throw new UsageError(`--out-dir \`${given}\` is a file; ${hint}`);
   const content = resolve(root, CONTENT_DIR);
   if (outDir === content || outDir.startsWith(`${content}${sep}`)) {
-    throw new UsageError(`--out \`${given}\` is inside ${CONTENT_DIR}/, where every file must be content; ${hint}`);
+    throw new UsageError(`--out-dir \`${given}\` is inside ${CONTENT_DIR}/, where every file must be content; ${hint}`);
   }
   return outDir;
 }
