@@ -47,7 +47,7 @@ function add(collection: Map<string, ContentEntry>, entry: ContentEntry, diagnos
     reportCapped(
       {
         at: dropped.doc,
-        span: firstLine,
+        span: WHOLE_FILE,
         rule: 'duplicate-id',
         message: `Duplicate id \`${entry.id}\`, \`${kept.doc.file}\` already has it`,
         hint: 'rename your personal file; its name is its id, and the shared item keeps its own',
@@ -71,11 +71,11 @@ function loadFile(file: SourceFile, diagnostics: Diagnostic[], cap: ProblemCap):
   if (kind.kind === 'ignored') return {};
   const blank: SourceDoc = { file: file.path, text: '', yaml: '', yamlLine: 1, body: '', bodyLine: 1 };
   if ('refused' in file) {
-    report({ at: blank, span: firstLine, ...refusal(file) });
+    report({ at: blank, span: WHOLE_FILE, ...refusal(file) });
     return {};
   }
   if (kind.kind === 'unknown') {
-    report({ at: blank, span: firstLine, ...kind.problem });
+    report({ at: blank, span: WHOLE_FILE, ...kind.problem });
     return {};
   }
   for (const control of findControlCharacters(file.text)) {
@@ -93,7 +93,7 @@ function loadFile(file: SourceFile, diagnostics: Diagnostic[], cap: ProblemCap):
     const data = raw.ok ? validate(doc, raw.value, SiteSchema, report, cap) : undefined;
     return { site: { doc, data } };
   }
-  for (const problem of kind.problems) report({ at: blank, span: firstLine, ...problem });
+  for (const problem of kind.problems) report({ at: blank, span: WHOLE_FILE, ...problem });
   const parts = splitFrontMatter(file.text);
   if ('message' in parts) {
     report({
@@ -113,8 +113,6 @@ function loadFile(file: SourceFile, diagnostics: Diagnostic[], cap: ProblemCap):
   const entry = { collection: kind.collection, id: kind.id, doc, raw: raw.ok ? raw.value : undefined, data } as ContentEntry;
   return { entry };
 }
-
-const firstLine = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 /** Reports YAML problems at their lines; the exact parse is kept with the document for positions. */
 function parseYaml(doc: SourceDoc, report: (p: Problem) => void): ReturnType<typeof readYaml> {

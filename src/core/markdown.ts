@@ -24,8 +24,10 @@ export interface BodyOutline {
   links: BodyLink[];
   /** Raw HTML that the site will drop; positions are relative to the body. */
   html: (HtmlFragment & { line: number; column: number; endColumn: number; value: string; footnote: boolean; inline: boolean })[];
-  /** Raw HTML left open that would hide the rest of the body (see `scanRawHtml`). */
-  /** `inline` when in a paragraph, heading or cell: a complete tag, which the engine reads the same once escaped. */
+  /**
+   * Raw HTML left open that would hide the rest of the body (see `scanRawHtml`); `inline` when in
+   * a paragraph, heading or cell: a complete tag, which the engine reads the same once escaped.
+   */
   unclosed: (UnclosedHtml & { line: number; column: number; inline: boolean })[];
 }
 
