@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 
 const CLI = ['**/cli/*', '**/cli/**'];
 const NODE = ['**/node/*', '**/loaders/*'];
-const PAGES = ['**/data/*', '**/components/*', '**/layouts/*', '**/pages/*', '**/pages/**'];
+const PAGES = ['**/data/*', '**/components/*', '**/layouts/*', '**/routes/*', '**/routes/**'];
+const INTEGRATION = ['**/integration/*', '**/collections/*'];
 const SITE = ['**/lib/*', '**/lib/**', ...PAGES];
 
 /**
@@ -65,8 +66,13 @@ export default tseslint.config(
       not: [...SITE, 'astro:*', './*'],
       ignores: ['src/cli/commands/index.ts'],
     },
-    'src/loaders/**': { may: 'the core, the schemas, Node I/O and the Markdown renderer', not: [...CLI, ...PAGES] },
-    'src/{lib,data,components,layouts,pages}/**': { may: 'the core, the schemas and the site', not: [...CLI, ...NODE, 'node:*'] },
+    'src/loaders/**': { may: 'the core, the schemas, Node I/O and the Markdown renderer', not: [...CLI, ...PAGES, ...INTEGRATION] },
+    'src/integration/**': { may: 'the core, the schemas and Node I/O', not: [...SITE, ...CLI, '**/loaders/*', 'astro:*'] },
+    'src/collections/**': { may: 'the loaders and the schemas', not: [...SITE, ...CLI, '**/integration/*'] },
+    'src/{lib,data,components,layouts,routes}/**': {
+      may: 'the core, the schemas and the site',
+      not: [...CLI, ...NODE, ...INTEGRATION, 'node:*'],
+    },
   }),
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,14 +1,2 @@
-import { defineCollection } from 'astro:content';
-import { contentLoader, siteLoader } from './loaders/content.ts';
-import { schemas, SiteSchema } from './schema/index.ts';
-
-// The CLI's schemas, ids and all: the check has already proven every reference, and one type for
-// check, data layer and pages means nothing is converted on the way.
-export const collections = {
-  site: defineCollection({ loader: siteLoader(), schema: SiteSchema }),
-  teams: defineCollection({ loader: contentLoader('teams'), schema: schemas.teams }),
-  people: defineCollection({ loader: contentLoader('people'), schema: schemas.people }),
-  cycles: defineCollection({ loader: contentLoader('cycles'), schema: schemas.cycles }),
-  goals: defineCollection({ loader: contentLoader('goals'), schema: schemas.goals }),
-  accomplishments: defineCollection({ loader: contentLoader('accomplishments'), schema: schemas.accomplishments }),
-};
+// The example team's collections, exactly as a team's own repository declares them.
+export { collections } from 'throughline/content';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pkg from '../../package.json' with { type: 'json' };
+import { packageInfo } from '../node/package-info.ts';
 
 /**
  * The file every build writes into its output folder. A folder holding it was built by
@@ -21,7 +21,7 @@ export interface BuildMarker {
  * of one commit stay byte-identical.
  */
 export function markerText(files: readonly string[]): string {
-  const marker: BuildMarker = { builtBy: 'throughline', version: pkg.version, files: [...files].sort(byCodeUnit) };
+  const marker: BuildMarker = { builtBy: 'throughline', version: packageInfo().version, files: [...files].sort(byCodeUnit) };
   return `${JSON.stringify(marker, null, 2)}\n`;
 }
 

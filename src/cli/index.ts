@@ -11,7 +11,7 @@ import { logSafe } from './format/log-safe.ts';
 import { visible } from '../core/text-checks.ts';
 import { undoAll } from './interrupt.ts';
 import { npmSwallowedFlags, npmSwallowedMessage } from './npm-args.ts';
-import pkg from '../../package.json' with { type: 'json' };
+import { packageInfo } from '../node/package-info.ts';
 
 const COMMON_USAGE = `  --root DIR         Repository root that holds content/ (default: the current directory)
   --today YYYY-MM-DD Judge deadlines against this date (default: today)
@@ -98,7 +98,7 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
     return 2;
   }
   if (name === '-v' || name === '--version') {
-    process.stdout.write(`${pkg.version}\n`);
+    process.stdout.write(`${packageInfo().version}\n`);
     return 0;
   }
   if (name === '-h' || name === '--help' || name === 'help') {

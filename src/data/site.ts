@@ -1,12 +1,13 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { isAudience, type Audience } from '../core/audience.ts';
+import settings from 'virtual:throughline/settings';
 import type { Doc } from '../lib/entry.ts';
 import { siteModel, type SiteModel } from '../lib/site-model.ts';
 import { siteUrls } from '../lib/urls.ts';
 
 /**
- * The one bridge from Astro's collections to the data layer. `throughline build --audience`
- * passes the audience in THROUGHLINE_AUDIENCE; `astro dev` falls back to site.yaml's.
+ * The one bridge from Astro's collections to the data layer. The integration hands over the
+ * build's settings: `throughline build --audience` chooses the audience, `astro dev` falls back to
+ * site.yaml's.
  */
 let model: Promise<SiteModel> | undefined;
 
@@ -28,18 +29,10 @@ async function build(): Promise<SiteModel> {
   ]);
   const site = sites[0]?.data;
   if (!site) throw new Error('content/site.yaml is missing or invalid: run `npm run check`');
-  const audience = audienceFrom(process.env['THROUGHLINE_AUDIENCE'], site.audience);
-  const today = process.env['THROUGHLINE_TODAY'] ?? new Date().toISOString().slice(0, 10);
-  return siteModel({ site, teams, people, cycles, goals, accomplishments }, audience, today);
+  return siteModel({ site, teams, people, cycles, goals, accomplishments }, settings.audience ?? site.audience, settings.today);
 }
 
 async function docs<C extends Exclude<CollectionKey, 'site'>>(collection: C): Promise<Doc<CollectionEntry<C>['data']>[]> {
   const entries = await getCollection(collection);
   return entries.map((entry) => ({ id: entry.id, data: entry.data, html: entry.rendered?.html ?? '' }));
-}
-
-function audienceFrom(value: string | undefined, fallback: Audience): Audience {
-  if (value === undefined || value === '') return fallback;
-  if (!isAudience(value)) throw new Error(`THROUGHLINE_AUDIENCE \`${value}\` is not one of public, team, private`);
-  return value;
 }

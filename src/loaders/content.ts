@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import settings from 'virtual:throughline/settings';
 import { classify, SITE_FILE } from '../core/paths.ts';
 import type { Content } from '../core/content.ts';
 import { loadContent } from '../core/load.ts';
@@ -38,7 +39,7 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
   store.clear();
   // Each collection reads only its own files; listing the tree reads nothing. The personal folder
   // is read for a private build alone: public and team builds never open a file in it.
-  const personal = process.env['THROUGHLINE_AUDIENCE'] === 'private';
+  const personal = settings.audience === 'private';
   for (const listed of listContentTree(root, { personal })) {
     const kind = classify(listed.path);
     if (kind.kind !== 'entry' || kind.collection !== collection) continue;

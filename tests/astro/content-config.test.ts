@@ -9,12 +9,11 @@ import { itemText, makeTree, REPO } from '../helpers.ts';
 /** `astro sync` on a copy of the site code over the base fixture with `files` over it. */
 function sync(files: Record<string, string> = {}) {
   const root = makeTree(undefined, { files });
-  cpSync(join(REPO, 'src'), join(root, 'src'), { recursive: true });
-  cpSync(join(REPO, 'tsconfig.json'), join(root, 'tsconfig.json'));
-  cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
+  // A copy of the package itself, so `throughline` resolves to it by name as in a team's tree.
+  for (const path of ['src', 'bin', 'tsconfig.json', 'package.json']) cpSync(join(REPO, path), join(root, path), { recursive: true });
   writeFileSync(
     join(root, 'astro.config.mjs'),
-    "import { defineConfig } from 'astro/config';\nexport default defineConfig({ cacheDir: './.cache' });\n",
+    "import { defineConfig } from 'astro/config';\nimport throughline from 'throughline';\nexport default defineConfig({ integrations: [throughline()] });\n",
   );
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   const result = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
@@ -25,7 +24,7 @@ function sync(files: Record<string, string> = {}) {
   return {
     status: result.status,
     log: result.stdout + result.stderr,
-    store: () => readFileSync(join(root, '.cache', 'data-store.json'), 'utf8'),
+    store: () => readFileSync(join(root, '.astro', 'cache', 'data-store.json'), 'utf8'),
   };
 }
 

@@ -39,6 +39,10 @@ describe('the house plan', () => {
     ['src/lib/x.ts', '../cli/index.ts'],
     ['src/lib/x.ts', '../node/fs.ts'],
     ['src/data/x.ts', '../node/fs.ts'],
+    ['src/integration/x.ts', '../lib/urls.ts'],
+    ['src/integration/x.ts', '../cli/index.ts'],
+    ['src/collections/x.ts', '../cli/index.ts'],
+    ['src/routes/x.ts', '../integration/index.ts'],
   ])('refuses %s importing %s', async (file, from) => {
     expect(await lint(file, from)).toEqual(['no-restricted-imports']);
   });
@@ -54,19 +58,21 @@ describe('the house plan', () => {
     ['src/cli/commands/index.ts', './check.ts'],
     ['src/loaders/x.ts', '../node/fs.ts'],
     ['src/lib/x.ts', '../core/audience.ts'],
+    ['src/integration/x.ts', '../node/package-info.ts'],
+    ['src/collections/x.ts', '../loaders/content.ts'],
   ])('allows %s importing %s', async (file, from) => {
     expect(await lint(file, from)).toEqual([]);
   });
 });
 
 describe('the house plan in .astro files, which ESLint does not read', () => {
-  it('keeps components, layouts and pages off the CLI and Node I/O', () => {
+  it('keeps components, layouts and pages off the CLI, Node I/O and the integration', () => {
     const astro = readdirSync(join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro'));
     expect(astro.length).toBeGreaterThan(10);
     const wrong = astro.flatMap((file) =>
       [...readFileSync(join(REPO, 'src', file), 'utf8').matchAll(/^import .* from '([^']+)'/gm)]
         .map((m) => m[1]!)
-        .filter((from) => /(^|\/)(cli|node)\/|^node:/.test(from))
+        .filter((from) => /(^|\/)(cli|node|integration)\/|^node:/.test(from))
         .map((from) => `${file} imports ${from}`),
     );
     expect(wrong).toEqual([]);

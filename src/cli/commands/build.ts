@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../../core/audience.ts';
+import { withBuildSettings } from '../../node/build-settings.ts';
 import { writeMarker } from '../build-marker.ts';
 import { lockBuilds, makeStaging, sweepStaging, swapIn } from '../build-space.ts';
 import type { CommandSpec } from '../command.ts';
@@ -114,17 +115,16 @@ async function checkAndBuild(
 }
 
 async function astroBuild(root: string, outDir: string, audience: Audience | undefined, today: string): Promise<void> {
-  // The site reads these once, in src/data/site.ts; an unset audience means site.yaml's.
-  process.env['THROUGHLINE_AUDIENCE'] = audience ?? '';
-  process.env['THROUGHLINE_TODAY'] = today;
-  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const { build } = await import('astro');
   // Astro writes its pre-rendered chunks inside the output folder only when that is under the
   // working directory, and into `<cwd>/.astro/` otherwise: from the root, they stay in staging.
   const cwd = process.cwd();
   process.chdir(root);
   try {
-    await build({ root, outDir, logLevel: process.env['THROUGHLINE_ASTRO_LOG'] === 'info' ? 'info' : 'warn' });
+    // The integration hands these to the pages; an unset audience means site.yaml's.
+    await withBuildSettings({ audience, today }, () =>
+      build({ root, outDir, logLevel: process.env['THROUGHLINE_ASTRO_LOG'] === 'info' ? 'info' : 'warn' }),
+    );
   } finally {
     process.chdir(cwd);
   }

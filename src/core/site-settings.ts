@@ -1,0 +1,16 @@
+import type { Audience } from './audience.ts';
+
+/**
+ * What the Astro integration hands to the pages and the loader for one build, through the module
+ * `virtual:throughline/settings`: the build's own choices, never read from the environment.
+ */
+export interface SiteSettings {
+  /** The audience `throughline build --audience` chose; undefined means site.yaml's. */
+  audience: Audience | undefined;
+  /** The day the build counts as today (`YYYY-MM-DD`). */
+  today: string;
+  /** BCP 47 tag for dates and numbers. */
+  locale: string;
+  /** Address of the site's icon: the team's `public/favicon.svg`, or Throughline's own. */
+  favicon: string | undefined;
+}

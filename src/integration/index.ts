@@ -1,0 +1,123 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import type { z } from 'zod';
+import type { SiteSettings } from '../core/site-settings.ts';
+import { didYouMean } from '../core/suggest.ts';
+import { buildSettings } from '../node/build-settings.ts';
+import { packageInfo } from '../node/package-info.ts';
+import { COMPONENTS, OptionsSchema, type ResolvedOptions, type ThroughlineOptions } from './options.ts';
+import { routePattern } from './routes.ts';
+import { siteAddress } from './site-address.ts';
+import { throughlineVite } from './vite-plugin.ts';
+
+export type { ThroughlineOptions };
+
+/**
+ * Throughline as an Astro integration: every page of the site, built from the team's `content/`.
+ *
+ * ```js
+ * import { defineConfig } from 'astro/config';
+ * import throughline from 'throughline';
+ * export default defineConfig({ integrations: [throughline()] });
+ * ```
+ */
+export default function throughline(options: ThroughlineOptions = {}): AstroIntegration {
+  const resolved = parseOptions(options);
+  // Astro reads these when it records a session and checks for updates, after the config is
+  // loaded: pages are built from a team's private work, and nothing phones home, in dev and
+  // preview too.
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  process.env['ASTRO_DISABLE_UPDATE_CHECK'] = 'true';
+  return {
+    name: 'throughline',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
+        const root = fileURLToPath(config.root);
+        const address = siteAddress(root);
+        const routes = join(packageInfo().root, 'src', 'routes');
+        for (const file of readdirSync(routes, { recursive: true, encoding: 'utf8' })) {
+          if (!file.endsWith('.astro')) continue;
+          injectRoute({ pattern: routePattern(file), entrypoint: pathToFileURL(join(routes, file)) });
+        }
+        const base = address.pathname;
+        const settings: SiteSettings = {
+          audience: buildSettings().audience,
+          today: buildSettings().today ?? new Date().toISOString().slice(0, 10),
+          locale: resolved.locale,
+          favicon: existsSync(join(root, 'public', 'favicon.svg')) ? `${base}favicon.svg` : undefined,
+        };
+        updateConfig({
+          site: address.origin,
+          base,
+          trailingSlash: 'always',
+          build: { format: 'directory' },
+          // Inside the project, not node_modules/.astro: trees that share node_modules (tests,
+          // linked installs) must never share the content cache.
+          cacheDir: new URL('./.astro/cache/', config.root),
+          // Pages need no client code: no dev toolbar, no prefetch script.
+          devToolbar: { enabled: false },
+          prefetch: false,
+          vite: {
+            plugins: [
+              throughlineVite({
+                settings,
+                customCss: resolved.customCss.map((css) => projectPath(root, css, 'customCss')),
+                overrides: overrides(root, resolved.components),
+              }),
+            ],
+          },
+        });
+      },
+    },
+  };
+}
+
+function parseOptions(options: ThroughlineOptions): ResolvedOptions {
+  const parsed = OptionsSchema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  throw new AstroError(
+    `throughline(): ${parsed.error.issues.map(describeIssue).join('; ')}`,
+    'Fix the options passed to throughline() in astro.config.mjs (docs/adopting.md lists them).',
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'invalid_key' && issue.path[0] === 'components') {
+    const name = String(issue.path.at(-1));
+    return `\`components.${name}\` is not a component Throughline draws${suffix(didYouMean(name, COMPONENTS))}; it has ${COMPONENTS.join(', ')}`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => `unknown option \`${key}\`${suffix(didYouMean(key, Object.keys(OptionsSchema.shape)))}`).join('; ');
+  }
+  return `\`${path}\`: ${issue.message}`;
+}
+
+function suffix(hint: string | undefined): string {
+  return hint === undefined ? '' : ` (${hint})`;
+}
+
+/** An option's file: from the project root when it starts with `.` or `/`, else a package's file. */
+function projectPath(root: string, file: string, option: string): string {
+  if (!file.startsWith('.') && !isAbsolute(file)) return file;
+  const path = resolve(root, file);
+  if (!existsSync(path)) {
+    throw new AstroError(
+      `throughline(): ${option} names \`${file}\`, which does not exist (looked for ${path})`,
+      'Paths in throughline() options start from the project root, e.g. `./src/styles/custom.css`.',
+    );
+  }
+  return path;
+}
+
+function overrides(root: string, components: ResolvedOptions['components']): Map<string, string> {
+  const map = new Map<string, string>();
+  const defaults = join(packageInfo().root, 'src', 'components');
+  for (const [name, file] of Object.entries(components)) {
+    map.set(join(defaults, `${name}.astro`), projectPath(root, file, `components.${name}`));
+  }
+  return map;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** The components a team may replace with its own (`components` option), by file name. */
+export const COMPONENTS = [
+  'Avatar',
+  'CoverageTable',
+  'CycleMap',
+  'GoalMap',
+  'GoalPath',
+  'GoalTree',
+  'ItemCard',
+  'ItemList',
+  'ItemListPage',
+  'KeyResult',
+  'NotShown',
+  'OutcomeBadge',
+  'Pagination',
+  'PersonLink',
+  'ProgressBar',
+  'StatusBadge',
+] as const;
+
+export type ComponentName = (typeof COMPONENTS)[number];
+
+const projectFile = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .describe(
+      `${what}: a path from the project root such as \`./src/${what === 'a stylesheet' ? 'styles/custom.css' : 'components/MyCard.astro'}\`, or a package's file`,
+    );
+
+/** `throughline(options)` in a team's astro.config.mjs. */
+export const OptionsSchema = z.strictObject({
+  /** Stylesheets loaded after Throughline's own, so their rules win (colours, fonts, spacing). */
+  customCss: z.array(projectFile('a stylesheet')).default([]),
+  /** Components drawn by the team's own `.astro` file instead, with the same props. */
+  components: z.partialRecord(z.enum(COMPONENTS), projectFile('an .astro component')).default({}),
+  /** BCP 47 language tag for dates and numbers, e.g. `en-GB`, `de`, `fr-CA`. */
+  locale: z
+    .string()
+    .default('en')
+    .refine((tag) => isLocale(tag), { error: 'expected a BCP 47 language tag such as `en`, `en-GB` or `de`' }),
+});
+
+export type ThroughlineOptions = z.input<typeof OptionsSchema>;
+export type ResolvedOptions = z.output<typeof OptionsSchema>;
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
