@@ -9,6 +9,11 @@ export interface SiteSettings {
   audience: Audience | undefined;
   /** The day the build counts as today (`YYYY-MM-DD`). */
   today: string;
+  /**
+   * The path every address starts with (`/impact/`), from site.yaml's `url`. Not Astro's
+   * `import.meta.env.BASE_URL`: a BASE_URL variable in the shell that runs the build replaces that.
+   */
+  base: string;
   /** BCP 47 tag for dates and numbers. */
   locale: string;
   /** Address of the site's icon: the team's `public/favicon.svg`, or Throughline's own. */

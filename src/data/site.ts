@@ -16,7 +16,7 @@ export function loadSite(): Promise<SiteModel> {
   return model;
 }
 
-export const urls = siteUrls(import.meta.env.BASE_URL);
+export const urls = siteUrls(settings.base);
 
 async function build(): Promise<SiteModel> {
   const [sites, teams, people, cycles, goals, accomplishments] = await Promise.all([

@@ -45,6 +45,7 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
         const base = address.pathname;
         const settings: SiteSettings = {
           audience: buildSettings().audience,
+          base,
           today: buildSettings().today ?? new Date().toISOString().slice(0, 10),
           locale: resolved.locale,
           favicon: existsSync(join(root, 'public', 'favicon.svg')) ? `${base}favicon.svg` : undefined,
@@ -85,15 +86,18 @@ function parseOptions(options: ThroughlineOptions): ResolvedOptions {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_key' && issue.path[0] === 'components') {
-    const name = String(issue.path.at(-1));
-    return `\`components.${name}\` is not a component Throughline draws${suffix(didYouMean(name, COMPONENTS))}; it has ${COMPONENTS.join(', ')}`;
+  if (issue.code === 'unrecognized_keys' && issue.path[0] === 'components') {
+    return issue.keys
+      .map(
+        (name) =>
+          `\`components.${name}\` is not a component Throughline draws${suffix(didYouMean(name, COMPONENTS))}; it has ${COMPONENTS.join(', ')}`,
+      )
+      .join('; ');
   }
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => `unknown option \`${key}\`${suffix(didYouMean(key, Object.keys(OptionsSchema.shape)))}`).join('; ');
   }
-  return `\`${path}\`: ${issue.message}`;
+  return `\`${issue.path.map(String).join('.')}\`: ${issue.message}`;
 }
 
 function suffix(hint: string | undefined): string {

@@ -91,8 +91,9 @@ async function checkAndBuild(
   let warning = '';
   try {
     await astroBuild(root, staging, audience, options.today);
-    writeMarker(staging);
     pages = readdirSync(staging, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
+    if (pages === 0) throw new NoPages();
+    writeMarker(staging);
     // Again, now that the site is ready: files may have been put there while it was built.
     assertReplaceable(place);
     const { leftOver } = swapIn(staging, outDir);
@@ -101,7 +102,9 @@ async function checkAndBuild(
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    throw error;
+    const problem = configProblem(error);
+    if (problem === undefined) throw error;
+    return { exitCode: 1, stdout: check.stdout, stderr: `Not built: ${problem}\n${shown} was left as it was.\n` };
   } finally {
     forget();
   }
@@ -128,6 +131,24 @@ async function astroBuild(root: string, outDir: string, audience: Audience | und
   } finally {
     process.chdir(cwd);
   }
+}
+
+/** A site with no pages: the project's Astro config does not use the integration. */
+class NoPages extends Error {}
+
+/**
+ * What a team must fix in its Astro config, from an error the build threw: the integration's own
+ * refusals (a misspelled option, a missing stylesheet) and Astro's user errors come with a hint;
+ * anything else is a defect of ours and keeps its stack trace.
+ */
+function configProblem(error: unknown): string | undefined {
+  // Without the integration, the collections find no settings module, or there are no pages.
+  if (error instanceof NoPages || (error instanceof Error && error.message.includes("'virtual:throughline/"))) {
+    return 'Astro built no pages: astro.config.mjs must list the integration, `integrations: [throughline()]` (docs/adopting.md shows the whole file).';
+  }
+  if (!(error instanceof Error) || error.name !== 'AstroUserError') return undefined;
+  const hint = (error as Error & { hint?: unknown }).hint;
+  return typeof hint === 'string' ? `${error.message}\n  hint: ${hint}` : error.message;
 }
 
 function describe(path: string, root: string): string {

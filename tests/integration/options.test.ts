@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import throughline, { type ThroughlineOptions } from '../../src/integration/index.ts';
+import { routePattern } from '../../src/integration/routes.ts';
+
+/** The message a team sees when astro.config.mjs passes these options. */
+function refusal(options: unknown): string {
+  try {
+    throughline(options as ThroughlineOptions);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('accepted');
+}
+
+describe('throughline() options', () => {
+  it('accepts none, and a full set', () => {
+    expect(throughline().name).toBe('throughline');
+    expect(throughline({ locale: 'de-CH', customCss: ['./src/custom.css'], components: { ItemCard: './src/Card.astro' } }).name).toBe(
+      'throughline',
+    );
+  });
+
+  it('names a misspelled component and the ones there are', () => {
+    expect(refusal({ components: { ItemCrad: './src/Card.astro' } })).toMatchInlineSnapshot(
+      `"throughline(): \`components.ItemCrad\` is not a component Throughline draws (did you mean \`ItemCard\`?); it has Avatar, CoverageTable, CycleMap, GoalMap, GoalPath, GoalTree, ItemCard, ItemList, ItemListPage, KeyResult, NotShown, OutcomeBadge, Pagination, PersonLink, ProgressBar, StatusBadge"`,
+    );
+  });
+
+  it('refuses an unknown option, a locale that is not a language tag, and a stylesheet that is not a list', () => {
+    expect(refusal({ customCSS: ['./x.css'] })).toMatchInlineSnapshot(
+      `"throughline(): unknown option \`customCSS\` (did you mean \`customCss\`?)"`,
+    );
+    expect(refusal({ locale: 'english please' })).toMatchInlineSnapshot(
+      `"throughline(): \`locale\`: expected a BCP 47 language tag such as \`en\`, \`en-GB\` or \`de\`"`,
+    );
+    expect(refusal({ customCss: './x.css' })).toMatchInlineSnapshot(
+      `"throughline(): \`customCss\`: Invalid input: expected array, received string"`,
+    );
+  });
+});
+
+describe('the page addresses', () => {
+  it.each([
+    ['index.astro', '/'],
+    ['404.astro', '/404'],
+    ['goals/index.astro', '/goals'],
+    ['goals/[id].astro', '/goals/[id]'],
+    ['cycles/[id]/items/[...page].astro', '/cycles/[id]/items/[...page]'],
+  ])('%s is served at %s', (file, pattern) => {
+    expect(routePattern(file)).toBe(pattern);
+  });
+});
