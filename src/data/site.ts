@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { AstroError } from 'astro/errors';
 import settings from 'virtual:throughline/settings';
 import type { Doc } from '../lib/entry.ts';
 import { siteModel, type SiteModel } from '../lib/site-model.ts';
@@ -28,7 +29,13 @@ async function build(): Promise<SiteModel> {
     docs('accomplishments'),
   ]);
   const site = sites[0]?.data;
-  if (!site) throw new Error('content/site.yaml is missing or invalid: run `npm run check`');
+  // A user error with a hint, not a defect's stack trace: the loader has already logged the
+  // check's own diagnostics for the file in the terminal.
+  if (!site)
+    throw new AstroError(
+      'content/site.yaml is missing or invalid, so no page can be drawn',
+      'The terminal running the site shows what is wrong with it, file, line and column; `npm run check` lists every problem.',
+    );
   return siteModel({ site, teams, people, cycles, goals, accomplishments }, settings.audience ?? site.audience, settings.today);
 }
 

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import settings from 'virtual:throughline/settings';
 import { classify, SITE_FILE } from '../core/paths.ts';
 import type { Content } from '../core/content.ts';
@@ -36,7 +36,7 @@ export function contentLoader(collection: CollectionName): Loader {
 async function loadCollection(collection: CollectionName, context: LoaderContext): Promise<void> {
   const { store, logger } = context;
   const root = fileURLToPath(context.config.root);
-  store.clear();
+  const entries: DataEntry[] = [];
   // Each collection reads only its own files; listing the tree reads nothing. The personal folder
   // is read for a private build alone: public and team builds never open a file in it.
   const personal = settings.audience === 'private';
@@ -47,7 +47,7 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
     const entry = loadChecked(file, logger)?.entries[collection].get(kind.id);
     if (entry?.data === undefined) continue;
     const data = await context.parseData({ id: kind.id, data: entry.raw as Record<string, unknown>, filePath: file.path });
-    store.set({
+    entries.push({
       id: kind.id,
       data,
       body: entry.doc.body,
@@ -56,6 +56,26 @@ async function loadCollection(collection: CollectionName, context: LoaderContext
       // Our renderer, not Astro's: bodies come from pull requests, so raw HTML is sanitized here.
       rendered: { html: renderMarkdown(entry.doc.body).html },
     });
+  }
+  replaceEntries(store, entries);
+}
+
+const NONE = '\0none';
+
+type DataEntry = Parameters<DataStore['set']>[0];
+
+/**
+ * The collection becomes exactly `entries`. One that ends up with none still exists, empty: Astro
+ * tells an empty collection from a missing one only by whether an entry was ever stored, and warns
+ * that it "does not exist or is empty" about a valid tree with no accomplishments yet.
+ */
+function replaceEntries(store: DataStore, entries: readonly DataEntry[]): void {
+  const ids = new Set(entries.map((entry) => entry.id));
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  for (const entry of entries) store.set(entry);
+  if (entries.length === 0) {
+    store.set({ id: NONE, data: {} });
+    store.delete(NONE);
   }
 }
 
@@ -80,19 +100,21 @@ export function siteLoader(): Loader {
     load: async (context) => {
       const { store, logger } = context;
       const root = fileURLToPath(context.config.root);
-      store.clear();
       const listed = listContentTree(root).find((f) => f.path === SITE_FILE);
       if (listed === undefined) {
         logger.warn(`no ${SITE_FILE}: \`npm run check\` says what it needs`);
+        replaceEntries(store, []);
         return;
       }
       const file = readContentFile(root, listed);
       const site = loadChecked(file, logger)?.site;
-      if (site?.data === undefined) return;
-      const yaml = readYaml(site.doc.text);
-      if (!yaml.ok) return;
+      const yaml = site?.data === undefined ? undefined : readYaml(site.doc.text);
+      if (site === undefined || yaml?.ok !== true) {
+        replaceEntries(store, []);
+        return;
+      }
       const data = await context.parseData({ id: 'site', data: yaml.value as Record<string, unknown>, filePath: SITE_FILE });
-      store.set({ id: 'site', data, filePath: SITE_FILE, digest: context.generateDigest(site.doc.text) });
+      replaceEntries(store, [{ id: 'site', data, filePath: SITE_FILE, digest: context.generateDigest(site.doc.text) }]);
     },
   };
 }

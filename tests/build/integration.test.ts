@@ -68,6 +68,15 @@ describe('throughline() options in a team’s astro.config.mjs', () => {
   }, 120_000);
 });
 
+describe('a valid tree', () => {
+  it('with no accomplishments yet builds without Astro warning that a collection "does not exist or is empty"', () => {
+    const root = makeSiteTree(undefined, { remove: ['content/accomplishments'] });
+    const result = build(root);
+    expect(result.status).toBe(0);
+    expect(result.stdout + result.stderr).not.toMatch(/does not exist or is empty|WARN/);
+  }, 120_000);
+});
+
 /** A team's astro.config.mjs with this integration call. */
 function config(call: string): string {
   return `import { defineConfig } from 'astro/config';\nimport throughline from 'throughline';\nexport default defineConfig({ integrations: [${call}] });\n`;
