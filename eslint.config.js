@@ -73,6 +73,12 @@ export default tseslint.config(
       may: 'the core, the schemas and the site',
       not: [...CLI, ...NODE, ...INTEGRATION, 'node:*'],
     },
+    // The data layer stays pure, testable without Astro: the build's settings (the locale, today)
+    // come in as arguments from src/data/site.ts.
+    'src/lib/**': {
+      may: 'the core, the schemas and its own files',
+      not: [...CLI, ...NODE, ...INTEGRATION, ...PAGES, 'node:*', 'astro', 'astro:*', 'virtual:*'],
+    },
   }),
   {
     files: ['**/*.js', '**/*.mjs'],

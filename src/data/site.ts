@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:c
 import { AstroError } from 'astro/errors';
 import settings from 'virtual:throughline/settings';
 import type { Doc } from '../lib/entry.ts';
+import { formatting } from '../lib/format.ts';
 import { siteModel, type SiteModel } from '../lib/site-model.ts';
 import { siteUrls } from '../lib/urls.ts';
 
@@ -18,6 +19,9 @@ export function loadSite(): Promise<SiteModel> {
 }
 
 export const urls = siteUrls(settings.base);
+
+/** Dates and numbers as the integration's `locale` option writes them; every page uses this one. */
+export const format = formatting(settings.locale);
 
 async function build(): Promise<SiteModel> {
   const [sites, teams, people, cycles, goals, accomplishments] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
-import { plural } from './format.ts';
+import type { Formatting } from './format.ts';
 import { STATUS_LABELS, OUTCOME_LABELS } from './labels.ts';
 import { curve, elbow, fitLabel } from './map-geometry.ts';
 import type { Entry } from './entry.ts';
@@ -12,6 +12,8 @@ export interface MapInput {
   items: { id: string; data: Accomplishment }[];
   /** URLs for nodes. `unplanned`, if given, is where the unplanned-work total links to. */
   href: { goal(id: string): string; item(id: string): string; unplanned?: string };
+  /** How the site writes numbers (src/lib/format.ts): the counts and key-result values in labels. */
+  format: Pick<Formatting, 'number' | 'plural' | 'withUnit'>;
 }
 
 export interface MapOptions {
@@ -99,8 +101,6 @@ const MAX_INDENT_DEPTH = 5;
 const TEXT_INSET = 10;
 const MARK_INSET = 28;
 
-const itemCount = (count: number): string => plural(count, 'item');
-
 /** A node before its label is fitted. */
 type NodeSpec = Omit<MapNode, 'label' | 'labelX' | 'depth' | 'column' | 'x' | 'width' | 'height'> & { depth?: number };
 
@@ -145,7 +145,7 @@ class MapBuilder {
     for (const kr of goal.data.key_results) {
       const krNode = krKey(goal.id, kr.id);
       const krHref = `${href}#kr-${kr.id}`;
-      this.add(1, { key: krNode, kind: 'key-result', y: next, href: krHref, title: krTitle(kr) }, kr.title);
+      this.add(1, { key: krNode, kind: 'key-result', y: next, href: krHref, title: krTitle(kr, this.input.format) }, kr.title);
       this.links.push([key, krNode]);
       bottom = Math.max(next + NODE_H, this.items(krNode, next, kr.title, krHref));
       next = bottom + KR_GAP;
@@ -159,7 +159,8 @@ class MapBuilder {
       const count = this.attached.linked.get(target) ?? 0;
       if (count === 0) return top;
       const key = `agg:${target}`;
-      this.add(2, { key, kind: 'aggregate', y: top, count, href, title: `${itemCount(count)} linked to ${targetTitle}` }, itemCount(count));
+      const label = this.itemCount(count);
+      this.add(2, { key, kind: 'aggregate', y: top, count, href, title: `${label} linked to ${targetTitle}` }, label);
       this.links.push([target, key]);
       return top + NODE_H;
     }
@@ -171,15 +172,20 @@ class MapBuilder {
     return Math.max(y, top);
   }
 
+  /** "1 item", "1,250 items": the count in the site's number format. */
+  itemCount(count: number): string {
+    return this.input.format.plural(count, 'item');
+  }
+
   /** A headed group at the foot of the items column, for items with no goal shown; returns where the next starts. */
   group(name: string, heading: string, items: readonly Entry<Accomplishment>[], top: number, href?: string): number {
     if (items.length === 0) return top;
     this.add(2, { key: `group:${name}`, kind: 'group', y: top, title: heading }, heading);
     let y = top + NODE_H;
     if (this.aggregated) {
-      const title = `${itemCount(items.length)}: ${heading.toLowerCase()}`;
+      const title = `${this.itemCount(items.length)}: ${heading.toLowerCase()}`;
       const node: NodeSpec = { key: `agg:group:${name}`, kind: 'aggregate', y: y + ROW_GAP, count: items.length, title };
-      this.add(2, href === undefined ? node : { ...node, href }, itemCount(items.length));
+      this.add(2, href === undefined ? node : { ...node, href }, this.itemCount(items.length));
       return y + ROW_GAP + NODE_H + BAND_GAP;
     }
     for (const item of items) y = this.item(item, y + ROW_GAP);
@@ -235,8 +241,9 @@ function makeColumns(): [MapColumn, MapColumn, MapColumn] {
   return [goals, krs, items];
 }
 
-function krTitle(kr: KeyResult): string {
-  return `${kr.title} (key result: ${kr.current} ${kr.unit} now, from ${kr.baseline} towards ${kr.target})`;
+function krTitle(kr: KeyResult, format: MapInput['format']): string {
+  const now = format.withUnit(kr.current, kr.unit);
+  return `${kr.title} (key result: ${now} now, from ${format.number(kr.baseline)} towards ${format.number(kr.target)})`;
 }
 
 function linkEdge(from: MapNode, to: MapNode): MapEdge {

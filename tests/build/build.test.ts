@@ -177,6 +177,8 @@ describe('npm run build', () => {
         expect(build(root, '--out-dir', 'team-site').status).toBe(0);
         const team = readSite(join(root, 'team-site'));
         expect(team.has('items/2026-h1/cut-ci-time/index.html')).toBe(true);
+        // Dates and numbers follow the integration's `locale`, English by default.
+        expect(team.get('items/2026-h1/cut-ci-time/index.html')).toMatch(/<time datetime="2026-03-12"[^>]*>Mar 12, 2026<\/time>/);
         expect(team.has('people/cleo/index.html')).toBe(true);
         expect(team.has('items/2026-h1/try-remote-cache/index.html')).toBe(false);
         expect([...team.values()].join('\n')).not.toContain('Remote build cache');
@@ -248,6 +250,43 @@ describe('npm run build', () => {
       `);
     });
   });
+});
+
+describe('a site in another locale', () => {
+  it(
+    'writes dates and numbers as the integration’s `locale` says, the words and <html lang> staying English',
+    () => {
+      const root = makeSiteTree(undefined, {
+        files: {
+          'content/accomplishments/2026-h1/faster-pages.md': itemText({
+            title: 'Faster pages',
+            date: '2026-04-18',
+            goals: [],
+            unplanned: 'Pages were slow.',
+            impact: [{ metric: 'Page load', before: 1250.5, after: 980, unit: 'ms' }],
+          }),
+        },
+      });
+      writeFileSync(
+        join(root, 'astro.config.mjs'),
+        "import { defineConfig } from 'astro/config';\nimport throughline from 'throughline';\nexport default defineConfig({ integrations: [throughline({ locale: 'de' })] });\n",
+      );
+      const result = build(root);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      // Without Astro's scoping attributes, so the assertions read as the page does.
+      const site = new Map([...readSite(join(root, 'dist'))].map(([path, html]) => [path, html.replace(/ data-astro-cid-\w+/g, '')]));
+      const item = site.get('items/2026-h1/faster-pages/index.html')!;
+      expect(item).toContain('<html lang="en"');
+      expect(item).toContain('<time datetime="2026-04-18">18. Apr. 2026</time>');
+      expect(item).toContain('<td class="num">1.250,5 ms</td>');
+      expect(item).toContain('<td class="num">−270,5 ms</td>');
+      expect(site.get('items/2026-h1/cut-ci-time/index.html')).toContain('<time datetime="2026-03-12">12. März 2026</time>');
+      expect(site.get('cycles/2026-h1/index.html')).toContain('1. Jan. 2026 – 30. Juni 2026');
+      expect([...site.values()].join('\n')).not.toMatch(/Apr 18, 2026|Mar 12, 2026|1,250\.5/);
+    },
+    BUILD_TIMEOUT,
+  );
 });
 
 describe('an --out-dir that is not the build’s own', () => {

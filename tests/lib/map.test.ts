@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { formatting } from '../../src/lib/format.ts';
 import { fitLabel } from '../../src/lib/map-geometry.ts';
 import { layoutMap, type MapInput, type MapLayout, type MapNode } from '../../src/lib/map.ts';
 import type { Accomplishment, Goal, GoalLink } from '../../src/schema/index.ts';
 
 const href: MapInput['href'] = { goal: (id) => `/goals/${id}/`, item: (id) => `/items/${id}/` };
+const format = formatting('en');
 
 function goal(id: string, title: string, extra: { parent?: string; krs?: string[] } = {}): MapInput['goals'][number] {
   const data: Goal = {
@@ -40,6 +42,7 @@ function item(id: string, title: string, goals: GoalLink[], outcome: Accomplishm
 // link to a key result, to a goal directly, to two places, to a hidden goal, and to nothing.
 const small: MapInput = {
   href,
+  format,
   goals: [
     goal('ship-faster', 'Ship faster'),
     goal('ci-speed', 'Halve CI time', { parent: 'ship-faster', krs: ['ci-p50', 'ci-flaky'] }),
@@ -177,7 +180,7 @@ describe('layoutMap on a small tree', () => {
   });
 
   it('is deterministic: the same content in any order gives the same layout', () => {
-    const reversed: MapInput = { href, goals: [...small.goals].reverse(), items: [...small.items].reverse() };
+    const reversed: MapInput = { href, format, goals: [...small.goals].reverse(), items: [...small.items].reverse() };
     expect(layoutMap(reversed)).toEqual(layout);
     expect(layoutMap(small)).toEqual(layout);
   });
@@ -206,6 +209,17 @@ describe('aggregation', () => {
     expect(node(layout, 'agg:group:hidden').href).toBeUndefined();
   });
 
+  it('writes counts and key-result values in the formats it is given: English, or German', () => {
+    const items = Array.from({ length: 1250 }, (_, i) => item(`h1/i${i}`, `Item ${i}`, [{ goal: 'g', key_result: 'a' }]));
+    const goals = [goal('g', 'Goal', { krs: ['a'] })];
+    const en = layoutMap({ href, format, goals, items });
+    const de = layoutMap({ href, format: formatting('de'), goals, items });
+    expect(node(en, 'agg:kr:g/a').label).toBe('1,250 items');
+    expect(node(de, 'agg:kr:g/a').label).toBe('1.250 items');
+    expect(node(en, 'kr:g/a').title).toBe('KR a (key result: 5% now, from 0 towards 10)');
+    expect(node(de, 'kr:g/a').title).toBe('KR a (key result: 5\u00a0% now, from 0 towards 10)');
+  });
+
   it('keeps the largest per-item map under budget', () => {
     const goals = [goal('g', 'Goal', { krs: ['a', 'b'] }), goal('h', 'Other goal', { krs: ['c'] })];
     const title = 'x'.repeat(120);
@@ -217,7 +231,7 @@ describe('aggregation', () => {
         { goal: 'h' },
       ]),
     );
-    const layout = layoutMap({ href, goals, items });
+    const layout = layoutMap({ href, format, goals, items });
     expect(layout.aggregated).toBe(false);
     expect(layout.edges).toHaveLength(3 + 120 * 4);
     expect(estimatedBytes(layout)).toBeLessThan(150_000);
@@ -238,7 +252,7 @@ describe('aggregation', () => {
       );
     });
     const started = performance.now();
-    const layout = layoutMap({ href, goals, items });
+    const layout = layoutMap({ href, format, goals, items });
     expect(performance.now() - started).toBeLessThan(2000);
 
     expect(layout.aggregated).toBe(true);
@@ -254,6 +268,7 @@ describe('goal trees the check would reject', () => {
   it('still draws every goal of a parent loop, and goals whose parent is not shown as roots', () => {
     const layout = layoutMap({
       href,
+      format,
       items: [],
       goals: [
         goal('a', 'A', { parent: 'b' }),
@@ -267,7 +282,7 @@ describe('goal trees the check would reject', () => {
   });
 
   it('lays out nothing as an empty picture with its headings', () => {
-    const layout = layoutMap({ href, goals: [], items: [] });
+    const layout = layoutMap({ href, format, goals: [], items: [] });
     expect(layout.nodes).toEqual([]);
     expect(layout.height).toBeGreaterThan(layout.headingY);
   });
@@ -288,7 +303,7 @@ describe('fitLabel', () => {
 
   it('cuts a long label in a layout and keeps the full title', () => {
     const long = 'A very long goal title that will never fit in the goals column of the map at all';
-    const layout = layoutMap({ href, goals: [goal('long', long)], items: [] });
+    const layout = layoutMap({ href, format, goals: [goal('long', long)], items: [] });
     expect(layout.nodes[0]!.label).toMatch(/^A very long goal title.*…$/);
     expect(layout.nodes[0]!.title).toBe(`${long} (goal, on track)`);
   });

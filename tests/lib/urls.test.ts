@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, change, withUnit } from '../../src/lib/format.ts';
+import { formatting, initials } from '../../src/lib/format.ts';
 import { paginate } from '../../src/lib/paginate.ts';
 import { repoUrls, siteUrls } from '../../src/lib/urls.ts';
 
@@ -30,6 +30,7 @@ describe('pages and numbers', () => {
   });
 
   it('writes values the way people read them', () => {
+    const { change, withUnit } = formatting('en');
     expect([withUnit(11, 'min'), withUnit(99.9, '%'), change(-2.7, '%'), change(3, 'min'), change(0, 'ms')]).toEqual([
       '11 min',
       '99.9%',
