@@ -97,6 +97,10 @@ export type OptionValues<O extends OptionSpecs> = {
  *
  * Add it to `COMMANDS` in `commands/index.ts` and give it a `<!-- generated: throughline hello -->`
  * block in docs/cli.md, then run `npm run docs:cli`.
+ *
+ * From the older shape (a `usage` string beside a `ParseArgsOptionsConfig`): each `usage` line
+ * becomes its option's `description` (one sentence, unwrapped: the help wraps it), the flag's
+ * `VALUE` its `value`, and `values['x'] as string | undefined` becomes `values.x`.
  */
 export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   name: string;
@@ -114,6 +118,8 @@ export type Command = CommandSpec;
 
 /** Declares a command: `options` keep their literal types, so `run`'s `values` are typed from them. */
 export function defineCommand<const O extends OptionSpecs>(spec: CommandSpec<O>): Command {
+  // `run` is a method, so its `values` are compared both ways: the dispatcher passes values parsed
+  // with the configuration made from these same `options` (see parseOptions).
   return spec;
 }
 
