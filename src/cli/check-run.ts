@@ -87,7 +87,7 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
       break;
     }
   }
-  const failing = diagnostics.some((d) => !options.advisory?.includes(d.rule as RuleId) && (d.severity === 'error' || options.strict));
+  const failing = diagnostics.some((d) => !options.advisory?.includes(d.rule) && (d.severity === 'error' || options.strict));
   return { exitCode: failing ? 1 : 0, stdout, siteAudience: content.site?.data?.audience };
 }
 

@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { isCalendarDate } from '../schema/common.ts';
 import { suggest } from '../core/suggest.ts';
-import type { CommandContext, CommandSpec } from './command.ts';
+import {
+  checkChoices,
+  COMMON_OPTIONS,
+  commandHelp,
+  optionLine,
+  optionLines,
+  parseArgsConfig,
+  parseOptions,
+  type Command,
+  type CommandContext,
+} from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { UsageError } from '../core/errors.ts';
 import { logSafe } from './format/log-safe.ts';
@@ -12,18 +21,6 @@ import { visible } from '../core/text-checks.ts';
 import { undoAll } from './interrupt.ts';
 import { npmSwallowedFlags, npmSwallowedMessage } from './npm-args.ts';
 import { packageInfo } from '../node/package-info.ts';
-
-const COMMON_USAGE = `  --root DIR         Repository root that holds content/ (default: the current directory)
-  --today YYYY-MM-DD Judge deadlines against this date (default: today)
-  --debug            Print stack traces of internal errors
-  -h, --help         Show help`;
-
-const COMMON_OPTIONS = {
-  root: { type: 'string', default: '.' },
-  today: { type: 'string' },
-  debug: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const satisfies ParseArgsOptionsConfig;
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
@@ -33,21 +30,12 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
 
 Options for every command:
-${COMMON_USAGE}
-  -v, --version      Show the version
+${optionLines(COMMON_OPTIONS)}
+${optionLine('-v, --version', 'Show the version')}
 
 \`throughline <command> --help\` shows a command's own options.
 Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or internal error.
 Docs: docs/cli.md; rules: docs/rules.md`;
-}
-
-function commandUsage(spec: CommandSpec): string {
-  return `Usage: throughline ${spec.name}${spec.argument ? ` ${spec.argument}` : ''} [options]
-
-${spec.summary}.
-
-Options:
-${spec.usage ? `${spec.usage}\n` : ''}${COMMON_USAGE}`;
 }
 
 const MIN_NODE = [22, 18] as const;
@@ -103,17 +91,17 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
   }
   if (name === '-h' || name === '--help' || name === 'help') {
     const about = name === 'help' && args[0] !== undefined ? findCommand(args[0]) : undefined;
-    process.stdout.write(`${about ? commandUsage(about) : usage()}\n`);
+    process.stdout.write(`${about ? commandHelp(about) : usage()}\n`);
     return 0;
   }
   if (name.startsWith('-')) throw new UsageError(`the command comes first, e.g. \`throughline check ${name}\`; see \`throughline --help\``);
   const spec = findCommand(name);
-  const options = { ...spec.options, ...COMMON_OPTIONS };
+  const options = parseArgsConfig({ ...spec.options, ...COMMON_OPTIONS });
   const swallowed = npmSwallowedFlags(spec.name, options, env);
   if (swallowed.length > 0) throw new UsageError(npmSwallowedMessage(spec.name, swallowed, options));
   const { values, positionals } = parse(spec, args);
-  if (values['help']) {
-    process.stdout.write(`${commandUsage(spec)}\n`);
+  if (values.help) {
+    process.stdout.write(`${commandHelp(spec)}\n`);
     return 0;
   }
   if (positionals.length > (spec.argument ? 1 : 0)) {
@@ -123,15 +111,16 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
       env['npm_lifecycle_event'] === spec.name ? `; through npm, put \`--\` before the options: npm run ${spec.name} -- --option …` : '';
     throw new UsageError(
       spec.argument
-        ? `unexpected argument \`${extra}\`; ${spec.name} takes one ${spec.argument}${viaNpm}`
+        ? `unexpected argument \`${extra}\`; ${spec.name} takes one ${spec.argument.name}${viaNpm}`
         : `unexpected argument \`${extra}\`; ${spec.name} takes options only${viaNpm}`,
     );
   }
-  const today = values['today'] ?? env['THROUGHLINE_TODAY'] ?? localToday();
+  const today = values.today ?? env['THROUGHLINE_TODAY'] ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isCalendarDate(today))
     throw new UsageError(`--today \`${today}\` is not a date written YYYY-MM-DD`);
+  checkChoices(spec.options, values);
   const ctx: CommandContext = {
-    root: resolve(values['root']),
+    root: resolve(values.root),
     today,
     env,
     stdin: process.stdin,
@@ -143,7 +132,7 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
   return await spec.run(values, ctx, positionals[0]);
 }
 
-function findCommand(name: string): CommandSpec {
+function findCommand(name: string): Command {
   const spec = COMMANDS.find((c) => c.name === name);
   if (spec) return spec;
   const guess = suggest(
@@ -155,15 +144,9 @@ function findCommand(name: string): CommandSpec {
   );
 }
 
-function parse(spec: CommandSpec, args: readonly string[]) {
+function parse(spec: Command, args: readonly string[]) {
   try {
-    return parseArgs({
-      args: [...args],
-      options: { ...spec.options, ...COMMON_OPTIONS },
-      allowPositionals: true,
-      allowNegative: true,
-      strict: true,
-    });
+    return parseOptions({ ...spec.options, ...COMMON_OPTIONS }, args, true);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!;
     // An option of another command is a common slip: say whose it is.

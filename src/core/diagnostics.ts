@@ -1,4 +1,5 @@
 import { visible } from './text-checks.ts';
+import type { RuleId } from './rules/catalog.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -15,8 +16,8 @@ export interface Diagnostic extends Span {
   /** Path relative to the repo root, `/`-separated; absent for problems of the whole tree. */
   file?: string;
   severity: Severity;
-  /** Stable rule id, e.g. `unknown-reference`; documented in docs/rules.md. */
-  rule: string;
+  /** Stable rule id, e.g. `unknown-reference`: one of the catalog's, documented in docs/rules.md. */
+  rule: RuleId;
   /** What is wrong and what was expected; no position, no "Error:" prefix. */
   message: string;
   /** How to fix it, e.g. "did you mean `ci-speed`?". */
@@ -28,7 +29,7 @@ export interface Diagnostic extends Span {
 export const WHOLE_FILE: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 export const NO_SPAN: Span = { line: 0, column: 0, endLine: 0, endColumn: 0 };
 
-const TOO_MANY_PROBLEMS = 'too-many-problems';
+const TOO_MANY_PROBLEMS = 'too-many-problems' satisfies RuleId;
 
 /** By file, then position; a file's "and N more" comes after everything shown of that file. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -120,7 +120,7 @@ function parseYaml(doc: SourceDoc, report: (p: Problem) => void): ReturnType<typ
   if (!read.ok) {
     for (const problem of read.problems) {
       const { rule, message, hint } = problem;
-      report({ at: doc, span: offsetSpan(problem, doc.yamlLine - 1), rule: rule as Problem['rule'], message, hint });
+      report({ at: doc, span: offsetSpan(problem, doc.yamlLine - 1), rule, message, hint });
     }
   }
   return read;
@@ -132,7 +132,7 @@ function validate<T>(doc: SourceDoc, raw: unknown, schema: z.ZodType<T>, report:
   // One more than there is room for: the first problem left out is where the cap's summary goes.
   const { problems, more } = describeIssuesUpTo(result.error.issues, schema, raw, cap.room(doc.file) + 1);
   for (const problem of problems) {
-    report({ at: doc, path: problem.path, rule: problem.rule as Problem['rule'], message: problem.message, hint: problem.hint });
+    report({ at: doc, path: problem.path, rule: problem.rule, message: problem.message, hint: problem.hint });
   }
   // Every schema rule is an error, and the summary is placed already.
   if (more > 0) cap.leaveOut(doc.file, 'error', () => WHOLE_FILE, more);

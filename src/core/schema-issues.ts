@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { ID_PATTERN, referenceRegistry } from '../schema/common.ts';
+import type { SchemaIssueParams } from '../schema/rules.ts';
+import type { RuleId } from './rules/catalog.ts';
 import { slugify } from './slug.ts';
 import { formatPath } from './diagnostics.ts';
 import { hasPath, isRecord, keysOf, schemaAt, valueAt } from './schema-walk.ts';
@@ -8,7 +10,7 @@ import { didYouMean, oneOf, suggest } from './suggest.ts';
 /** A schema problem in author's terms, still to be placed in the file by its path. */
 export interface SchemaProblem {
   path: PropertyKey[];
-  rule: string;
+  rule: RuleId;
   message: string;
   hint?: string;
 }
@@ -229,7 +231,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Probl
       return;
     }
     case 'custom': {
-      const params = issue.params as { rule?: string; lineBreak?: boolean } | undefined;
+      const params = issue.params as SchemaIssueParams | undefined;
       const rule = params?.rule;
       if (params?.lineBreak) {
         out.add(() => ({
@@ -249,7 +251,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Probl
         }));
         return;
       }
-      const { expected, hint } = (issue.params ?? {}) as { expected?: string; hint?: string };
+      const { expected, hint } = params ?? {};
       if (expected !== undefined) {
         out.add(() => ({
           path,

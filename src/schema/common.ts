@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SchemaIssueParams } from './rules.ts';
 
 /** Lowercase kebab-case: the form of every id and of every segment of a content path. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -28,7 +29,7 @@ export const idRef = (collection: CollectionName) => {
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(isCalendarDate, { params: { rule: 'invalid-date' } });
+  .refine(isCalendarDate, { params: { rule: 'invalid-date' } satisfies SchemaIssueParams });
 
 /**
  * Whether a `YYYY-MM-DD` string names a day of the (proleptic Gregorian) calendar. Plain
@@ -69,7 +70,7 @@ export const text = (max: number) => {
     .string()
     .min(1)
     .max(max)
-    .refine(isOneLine, { params: { rule: 'invalid-value', lineBreak: true } });
+    .refine(isOneLine, { params: { rule: 'invalid-value', lineBreak: true } satisfies SchemaIssueParams });
   oneLineRegistry.add(schema, {});
   return schema;
 };

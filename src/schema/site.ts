@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SchemaIssueParams } from './rules.ts';
 import { Link, paragraph, text } from './common.ts';
 
 /** The body headings every accomplishment needs when `site.yaml` names none, or there is no `site.yaml`. */
@@ -25,7 +26,7 @@ export const SiteSchema = z.strictObject({
         ctx.addIssue({
           code: 'custom',
           input: name,
-          params: { rule: 'invalid-value', expected: 'a git branch name such as `main`', hint },
+          params: { rule: 'invalid-value', expected: 'a git branch name such as `main`', hint } satisfies SchemaIssueParams,
         });
     })
     .default('main'),

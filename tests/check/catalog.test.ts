@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/catalog.ts';
 import { rulesMarkdown } from '../../scripts/rules-doc.ts';
 import { contentModelMarkdown } from '../../scripts/content-doc.ts';
+import { CLI_DOC, cliMarkdown } from '../../scripts/cli-doc.ts';
 import { REPO } from '../helpers.ts';
 
 describe('the rule catalog', () => {
@@ -21,5 +22,18 @@ describe('the rule catalog', () => {
 describe('the content model doc', () => {
   it('docs/content-model.md is up to date with the schemas and their JSDoc (npm run docs:content)', () => {
     expect(readFileSync(join(REPO, 'docs/content-model.md'), 'utf8')).toBe(contentModelMarkdown());
+  });
+});
+
+describe('the command line doc', () => {
+  it("docs/cli.md is up to date with the commands' option declarations (npm run docs:cli)", async () => {
+    const current = readFileSync(CLI_DOC, 'utf8');
+    expect(current).toBe(await cliMarkdown(current));
+  });
+
+  it('a command without a generated block in docs/cli.md fails the generation', async () => {
+    const current = readFileSync(CLI_DOC, 'utf8');
+    const without = current.replace(/<!-- generated: throughline status -->[\s\S]*?<!-- end generated -->/, '');
+    await expect(cliMarkdown(without)).rejects.toThrow('docs/cli.md has no generated block for `throughline status`');
   });
 });

@@ -1,6 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
-import type { CommandContext, CommandSpec } from '../../src/cli/command.ts';
+import { checkChoices, parseOptions, type Command, type CommandContext } from '../../src/cli/command.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { TODAY } from '../helpers.ts';
 
@@ -35,9 +34,10 @@ export function testContext(root: string, options: Partial<CommandContext> = {})
 }
 
 /** Runs a command as the dispatcher does: its options parsed strictly, a usage error as exit 2. */
-export async function invoke(spec: CommandSpec, args: string[], ctx: TestContext): Promise<number> {
+export async function invoke(spec: Command, args: string[], ctx: TestContext): Promise<number> {
   try {
-    const { values } = parseArgs({ args, options: spec.options, strict: true, allowNegative: true });
+    const { values } = parseOptions(spec.options, args);
+    checkChoices(spec.options, values);
     return await spec.run(values, ctx);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

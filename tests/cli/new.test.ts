@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/command.ts';
+import { parseOptions, type CommandContext } from '../../src/cli/command.ts';
 import { command } from '../../src/cli/commands/new.ts';
 import { command as schemaCommand } from '../../src/cli/commands/schema.ts';
 import { UsageError } from '../../src/core/errors.ts';
@@ -13,8 +12,7 @@ import { testContext } from './context.ts';
 
 /** Options parsed the way the dispatcher parses them, so `--no-input` and repeats behave as for users. */
 function parse(args: readonly string[]) {
-  const { values } = parseArgs({ args: [...args], options: command.options, strict: true, allowNegative: true, allowPositionals: false });
-  return values;
+  return parseOptions(command.options, args).values;
 }
 
 async function runNew(root: string, args: readonly string[], overrides: Partial<CommandContext> = {}) {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { command } from '../../src/cli/commands/schema.ts';
-import type { OptionValues } from '../../src/cli/command.ts';
 import { listContentTree, readContentFile } from '../../src/node/fs.ts';
 import { SCHEMA_NAMES, type JsonSchema, type SchemaName } from '../../src/core/json-schema.ts';
 import { classify } from '../../src/core/paths.ts';
@@ -21,9 +20,9 @@ afterAll(() => {
   for (const dir of outside.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function schema(root: string, values: OptionValues = {}) {
+async function schema(root: string, values: Record<string, string | boolean> = {}) {
   const ctx = testContext(root);
-  const code = await command.run(values, ctx);
+  const code = await command.run({ editor: true, ...values }, ctx);
   return { code, out: ctx.out(), err: ctx.err() };
 }
 

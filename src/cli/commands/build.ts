@@ -5,7 +5,7 @@ import { AUDIENCES, isAudience, type Audience } from '../../core/audience.ts';
 import { withBuildSettings } from '../../node/build-settings.ts';
 import { writeMarker } from '../build-marker.ts';
 import { lockBuilds, makeStaging, sweepStaging, swapIn } from '../build-space.ts';
-import type { CommandSpec } from '../command.ts';
+import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { assertReplaceable, isInside, realPath, type OutDirRequest } from '../out-dir.ts';
@@ -155,32 +155,43 @@ function describe(path: string, root: string): string {
   return isInside(path, root) ? `\`${path.slice(root.length + 1)}/\`` : `\`${path}\``;
 }
 
-export const command: CommandSpec = {
+export const command = defineCommand({
   name: 'build',
   summary: 'Check, then build the site with Astro (nothing is built if the check fails)',
-  usage: `  --audience AUDIENCE
-                     public, team or private (default: \`audience\` in content/site.yaml)
-  --out-dir DIR      Where the site goes (default: dist, or dist-private for the private
-                     audience): a new or empty folder, or one an earlier build wrote;
-                     replaced only by a complete build
-  --strict           Do not build when there are warnings either`,
   options: {
-    audience: { type: 'string' },
-    'out-dir': { type: 'string' },
-    strict: { type: 'boolean', default: false },
+    audience: {
+      type: 'string',
+      value: 'AUDIENCE',
+      choices: AUDIENCES,
+      description: 'public, team or private (default: `audience` in content/site.yaml)',
+      doc: 'Who the build is for: `public`, `team` or `private`; it contains only what that audience may see, and never drafts. Default: `audience` in `content/site.yaml`. Never publish a `private` build.',
+    },
+    'out-dir': {
+      type: 'string',
+      value: 'DIR',
+      description:
+        'Where the site goes (default: dist, or dist-private for the private audience): a new or empty folder, or one an earlier build wrote; replaced only by a complete build',
+      doc: 'Where the site goes: a new or empty folder, or one an earlier build wrote (see above). Default: `dist` under the root; `dist-private` for `--audience private`, so a private build never lands where deploys look.',
+    },
+    strict: {
+      type: 'boolean',
+      default: false,
+      description: 'Do not build when there are warnings either',
+      doc: 'Do not build when there are warnings either (as for `check`).',
+    },
   },
   async run(values, ctx) {
     const result = await buildCommand({
       root: ctx.root,
-      strict: values['strict'] === true,
+      strict: values.strict,
       today: ctx.today,
       env: ctx.env,
       isTTY: ctx.stdoutIsTTY,
-      audience: values['audience'] as string | undefined,
-      outDir: values['out-dir'] as string | undefined,
+      audience: values.audience,
+      outDir: values['out-dir'],
     });
     ctx.stdout.write(result.stdout);
     ctx.stderr.write(result.stderr);
     return result.exitCode;
   },
-};
+});

@@ -1,41 +1,46 @@
-import { suggest } from '../../core/suggest.ts';
-import { UsageError } from '../../core/errors.ts';
-import { checkCommand, FORMATS, type Format } from '../check-run.ts';
-import type { CommandSpec } from '../command.ts';
+import { checkCommand, FORMATS } from '../check-run.ts';
+import { defineCommand } from '../command.ts';
 
-export const command: CommandSpec = {
+export const command = defineCommand({
   name: 'check',
   summary: 'Check every file under content/ against the schema and the rules',
-  usage: `  --format FORMAT    pretty (default), json or github
-  --strict           Fail on warnings too
-  --changed-since REF
-                     Report only problems in files changed since the git revision REF
-                     (the whole content is still checked)
-  --pr-author HANDLE With --changed-since: warn when this GitHub handle is not among the
-                     authors of a changed item
-  --no-summary       With --format github: do not write the job summary (the report does)`,
   options: {
-    format: { type: 'string', default: 'pretty' },
-    strict: { type: 'boolean', default: false },
-    'changed-since': { type: 'string' },
-    'pr-author': { type: 'string' },
-    summary: { type: 'boolean', default: true },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      choices: FORMATS,
+      default: 'pretty',
+      description: 'pretty (default), json or github',
+      doc: 'Output format (below): `pretty`, `json` or `github`. Default: `pretty`.',
+    },
+    strict: { type: 'boolean', default: false, description: 'Fail on warnings too', doc: 'Fail (exit 1) on warnings too.' },
+    'changed-since': {
+      type: 'string',
+      value: 'REF',
+      description: 'Report only problems in files changed since the git revision REF (the whole content is still checked)',
+      doc: "Still loads and checks the whole content (references need it), but reports only problems in files changed since the git revision `REF` — committed, staged, unstaged or untracked — plus problems that involve a changed file (an over-claimed key result one of them claims, a person's count in a cycle) and problems of the whole tree (a missing `content/site.yaml`).",
+    },
+    'pr-author': {
+      type: 'string',
+      value: 'HANDLE',
+      description: 'With --changed-since: warn when this GitHub handle is not among the authors of a changed item',
+      doc: 'With `--changed-since`, in a pull request: warn (`pr-author`) when the person with this GitHub handle, matched to `github` in `content/people/` ignoring case, is not among the authors of an item the pull request adds or changes.',
+    },
+    summary: {
+      type: 'boolean',
+      default: true,
+      description: 'With --format github: do not write the job summary (the report does)',
+      doc: 'With `--format github`: do not write the job summary. The check workflow leaves it to `throughline report`, which includes the same problems.',
+    },
   },
   run(values, ctx) {
-    const format = String(values['format']);
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      const guess = suggest(format, FORMATS);
-      throw new UsageError(
-        `unknown --format \`${format}\`; expected one of ${FORMATS.join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
-      );
-    }
     const result = checkCommand({
       root: ctx.root,
-      format: format as Format,
-      strict: values['strict'] === true,
-      changedSince: values['changed-since'] as string | undefined,
-      prAuthor: values['pr-author'] as string | undefined,
-      summary: values['summary'] !== false,
+      format: values.format,
+      strict: values.strict,
+      changedSince: values['changed-since'],
+      prAuthor: values['pr-author'],
+      summary: values.summary,
       today: ctx.today,
       env: ctx.env,
       isTTY: ctx.stdoutIsTTY,
@@ -43,4 +48,4 @@ export const command: CommandSpec = {
     ctx.stdout.write(result.stdout);
     return result.exitCode;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import type { CommandSpec } from '../command.ts';
+import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { GitHubError, gitHubClient } from '../github/api.ts';
 import { commentBody } from '../github/comment-body.ts';
@@ -15,13 +15,15 @@ export const READ_ONLY_NOTICE =
  * `throughline comment FILE`: the pull request's one Throughline comment, from a Markdown file
  * (the report). Runs in GitHub Actions; everything it needs comes from the job's environment.
  */
-export const command: CommandSpec = {
+export const command = defineCommand({
   name: 'comment',
   summary: "Post a Markdown file as the pull request's Throughline comment, editing the earlier one",
-  argument: 'FILE',
-  usage: `  FILE               The Markdown to post, relative to --root: the --out file of
-                     \`throughline report\`. Reads GITHUB_EVENT_PATH, GITHUB_REPOSITORY,
-                     GITHUB_API_URL and GITHUB_TOKEN, as a pull_request workflow sets them`,
+  argument: {
+    name: 'FILE',
+    description:
+      'The Markdown to post, relative to --root: the --out file of `throughline report`. Reads GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL and GITHUB_TOKEN, as a pull_request workflow sets them',
+    doc: 'The Markdown to post, relative to `--root`: the `--out` file of `throughline report`.',
+  },
   options: {},
   async run(_values, ctx, file) {
     if (file === undefined) throw new UsageError('comment needs the Markdown file to post, e.g. `throughline comment report.md`');
@@ -48,7 +50,7 @@ export const command: CommandSpec = {
       return 1;
     }
   },
-};
+});
 
 function readMarkdown(root: string, file: string): string {
   let text: string;

@@ -12,7 +12,7 @@ import { catalogOf, completeAnswers, LIMITS, missingFlags, resolveFlags, type Ca
 import { describeIssues } from '../../core/schema-issues.ts';
 import { listText } from '../../core/suggest.ts';
 import { AccomplishmentSchema, DEFAULT_SECTIONS, ID_MAX } from '../../schema/index.ts';
-import type { CommandContext, CommandSpec, OptionValues } from '../command.ts';
+import { defineCommand, type CommandContext, type OptionSpecs, type OptionValues } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { logSafe } from '../format/log-safe.ts';
@@ -23,47 +23,92 @@ import { askMissing, CANCELLED } from '../new-prompts.ts';
 import { refreshEditorMap } from '../editor-map.ts';
 
 const options = {
-  author: { type: 'string', multiple: true },
-  cycle: { type: 'string' },
-  title: { type: 'string' },
-  summary: { type: 'string' },
-  goal: { type: 'string', multiple: true },
-  unplanned: { type: 'string' },
-  outcome: { type: 'string' },
-  visibility: { type: 'string' },
-  date: { type: 'string' },
-  slug: { type: 'string' },
-  personal: { type: 'boolean', default: true },
-  input: { type: 'boolean', default: true },
-} as const;
+  author: {
+    type: 'string',
+    value: 'ID',
+    multiple: true,
+    description: 'Who did the work, an id from content/people/; repeat for co-authors, the first is the lead',
+    doc: 'A person id from `content/people/`. Repeat it for co-authors; the first is the lead.',
+  },
+  cycle: {
+    type: 'string',
+    value: 'ID',
+    description: 'The cycle (default: the cycle of --goal, else the one open today)',
+    doc: 'The cycle. Default: the cycle of the `--goal`s, else the one open today. A cycle that has not started cannot have items yet.',
+  },
+  title: {
+    type: 'string',
+    value: 'TEXT',
+    description: `What changed, as a result (at most ${LIMITS.title} characters)`,
+    doc: `What changed, as a result; one line, at most ${LIMITS.title} characters.`,
+  },
+  summary: {
+    type: 'string',
+    value: 'TEXT',
+    description: `One or two sentences (at most ${LIMITS.summary} characters)`,
+    doc: `One or two sentences, at most ${LIMITS.summary} characters.`,
+  },
+  goal: {
+    type: 'string',
+    value: 'GOAL[:KR]',
+    multiple: true,
+    description: 'A goal the work moved, with one of its key results if you like (--goal ci-speed:ci-p50); repeat for more goals',
+    doc: 'A goal the work moved, optionally with one of its key results: `--goal ci-speed:ci-p50`. Repeat it for more goals.',
+  },
+  unplanned: {
+    type: 'string',
+    value: 'TEXT',
+    description: 'Instead of --goal: why the work mattered although no goal asked for it',
+    doc: 'Instead of `--goal`: why the work mattered although no goal asked for it.',
+  },
+  outcome: {
+    type: 'string',
+    value: 'OUTCOME',
+    description: 'delivered, partial, missed or learning',
+    doc: '`delivered`, `partial`, `missed` or `learning`.',
+  },
+  visibility: {
+    type: 'string',
+    value: 'VIS',
+    description: 'public, team or private; a private item goes to content/.personal/, which git ignores, so it never leaves this machine',
+    doc: '`public`, `team` or `private`. Asked with `team` picked; required with `--no-input`. A `private` item goes to `content/.personal/`, which git ignores.',
+  },
+  personal: {
+    type: 'boolean',
+    default: true,
+    description: 'Put a private item in content/accomplishments/ with the others',
+    doc: 'Put a `private` item in `content/accomplishments/` with the others (the check then warns in a pull request).',
+  },
+  date: {
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    description: 'When it landed (default: today, or the last day of a cycle that is over)',
+    doc: "When it landed: inside the cycle and not after today. Default: today, or the cycle's last day when it is over.",
+  },
+  slug: {
+    type: 'string',
+    value: 'NAME',
+    description: `The file name (default: made from the title, at most ${ID_MAX} characters)`,
+    doc: `The file name without \`.md\`. Default: from the title — lowercase ASCII words joined by \`-\`, at most ${ID_MAX} characters.`,
+  },
+  input: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Never ask: every answer comes from the options above, and a missing one is an error. Without it, you are asked for what the options leave out.',
+    doc: 'Never ask; every answer comes from the options.',
+  },
+} as const satisfies OptionSpecs;
 
-const usage = `  --author ID        Who did the work, an id from content/people/; repeat for co-authors,
-                     the first is the lead
-  --cycle ID         The cycle (default: the cycle of --goal, else the one open today)
-  --title TEXT       What changed, as a result (at most ${LIMITS.title} characters)
-  --summary TEXT     One or two sentences (at most ${LIMITS.summary} characters)
-  --goal GOAL[:KR]   A goal the work moved, with one of its key results if you like
-                     (--goal ci-speed:ci-p50); repeat for more goals
-  --unplanned TEXT   Instead of --goal: why the work mattered although no goal asked for it
-  --outcome OUTCOME  delivered, partial, missed or learning
-  --visibility VIS   public, team or private; a private item goes to content/.personal/,
-                     which git ignores, so it never leaves this machine
-  --no-personal      Put a private item in content/accomplishments/ with the others
-  --date YYYY-MM-DD  When it landed (default: today, or the last day of a cycle that is over)
-  --slug NAME        The file name (default: made from the title, at most ${ID_MAX} characters)
-  --no-input         Never ask: every answer comes from the options above, and a missing
-                     one is an error. Without it, you are asked for what the options leave out.`;
-
-export const command: CommandSpec = {
+export const command = defineCommand({
   name: 'new',
   summary: 'Write a new accomplishment: asks a few questions, or takes them all as options',
-  usage,
   options,
   run,
-};
+});
 
-async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
-  const noInput = values['input'] === false;
+async function run(values: OptionValues<typeof options>, ctx: CommandContext): Promise<number> {
+  const noInput = !values.input;
   const canAsk = !noInput && ctx.stdinIsTTY;
   const before = checkFiles(readContentTree(ctx.root), { today: ctx.today });
   const catalog = catalogOf(before.content);
@@ -107,7 +152,7 @@ async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
     slug = draft.slug ?? slugify(answers.title);
   }
 
-  const personal = answers.visibility === 'private' && values['personal'] !== false;
+  const personal = answers.visibility === 'private' && values.personal;
   const path = itemPath(answers.cycle, slug, personal);
   const text = renderAccomplishment(answers, before.content.site?.data?.sections ?? DEFAULT_SECTIONS);
   schemaSafetyNet(text);
@@ -119,24 +164,9 @@ async function run(values: OptionValues, ctx: CommandContext): Promise<number> {
   return report(path, text, before.diagnostics, ctx, answers, canAsk);
 }
 
-function flagsOf(values: OptionValues): Flags {
-  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
-  const list = (name: string) => {
-    const value = values[name];
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
-  };
-  return {
-    author: list('author'),
-    cycle: text('cycle'),
-    title: text('title'),
-    summary: text('summary'),
-    goal: list('goal'),
-    unplanned: text('unplanned'),
-    outcome: text('outcome'),
-    visibility: text('visibility'),
-    date: text('date'),
-    slug: text('slug'),
-  };
+function flagsOf(values: OptionValues<typeof options>): Flags {
+  const { author, cycle, title, summary, goal, unplanned, outcome, visibility, date, slug } = values;
+  return { author, cycle, title, summary, goal, unplanned, outcome, visibility, date, slug };
 }
 
 const itemPath = (cycle: string, slug: string, personal: boolean) =>

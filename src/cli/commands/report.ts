@@ -6,7 +6,7 @@ import { classify } from '../../core/paths.ts';
 import { renderReport, type ItemChange } from '../../core/report.ts';
 import type { SourceFile } from '../../core/source-file.ts';
 import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN, type Accomplishment } from '../../schema/index.ts';
-import type { CommandSpec } from '../command.ts';
+import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { summaryLine } from '../format/summary.ts';
@@ -25,21 +25,33 @@ function isHandle(author: string): boolean {
  * runs the whole check itself and exits 0 whatever the content's problems (the check step is
  * what fails the job); 2 for a bad call, such as a revision git does not know.
  */
-export const command: CommandSpec = {
+export const command = defineCommand({
   name: 'report',
   summary: 'Write a pull request report in Markdown: changed items, counts, problems',
-  usage: `  --base REF         The git revision the pull request is compared with, e.g. origin/main
-  --out FILE         Also write the report to FILE (relative to --root)
-  --pr-author HANDLE Note changed items that this GitHub handle is not an author of`,
   options: {
-    base: { type: 'string' },
-    out: { type: 'string' },
-    'pr-author': { type: 'string' },
+    base: {
+      type: 'string',
+      value: 'REF',
+      description: 'The git revision the pull request is compared with, e.g. origin/main',
+      doc: 'Required. The git revision the pull request is compared with, e.g. `origin/main`. In CI, fetch it first (`git fetch origin main`).',
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'Also write the report to FILE (relative to --root)',
+      doc: 'Also write the report to `FILE`, relative to `--root` (the current directory unless `--root` says otherwise).',
+    },
+    'pr-author': {
+      type: 'string',
+      value: 'HANDLE',
+      description: 'Note changed items that this GitHub handle is not an author of',
+      doc: 'The GitHub handle of whoever opened the pull request. Items it changes that this person (matched case-insensitively to people\'s `github`) is not an author of say so: "Opened by `@handle`, who is not an author". The check warns too (`pr-author`).',
+    },
   },
   run(values, ctx) {
-    const base = values['base'] as string | undefined;
+    const base = values.base;
     if (base === undefined || base === '') throw new UsageError('--base REF is needed, e.g. `--base origin/main`');
-    const prAuthor = (values['pr-author'] as string | undefined)?.replace(/^@/, '');
+    const prAuthor = values['pr-author']?.replace(/^@/, '');
     if (prAuthor !== undefined && !isHandle(prAuthor))
       throw new UsageError(`--pr-author \`${prAuthor}\` is not a GitHub handle, expected letters, digits and single hyphens`);
     const changed = changedFiles(ctx.root, base, '--base');
@@ -54,7 +66,7 @@ export const command: CommandSpec = {
       changes: itemChanges(ctx.root, base, changed, new Set(files.map((f) => f.path))),
       prAuthor,
     });
-    const out = values['out'] as string | undefined;
+    const out = values.out;
     if (out !== undefined) {
       write(() => {
         writeFileSync(resolve(ctx.root, out), markdown);
@@ -73,7 +85,7 @@ export const command: CommandSpec = {
     ctx.stdout.write(logSafe(markdown));
     return 0;
   },
-};
+});
 
 function write(action: () => void, what: string): void {
   try {

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { frontMatterSchemas, jsonText, SCHEMA_NAMES } from '../../core/json-schema.ts';
 import { CONTENT_DIR } from '../../core/paths.ts';
-import type { CommandSpec } from '../command.ts';
+import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { contentEntries, EDITOR_DIR, editorFiles, idsOf, writeAtomically } from '../editor-map.ts';
 
@@ -14,15 +14,22 @@ export const DEFAULT_OUT = '.throughline/schema';
  * `content/site.yaml`, with the JSDoc of each field as its description and the ids in `content/`
  * offered for every reference. See docs/editor.md for the editor side.
  */
-export const command: CommandSpec = {
+export const command = defineCommand({
   name: 'schema',
   summary: 'Write JSON Schema for front matter: completion, hover docs and checks as you type',
-  usage: `  --out-dir DIR      Where the schema files go (default: ${DEFAULT_OUT})
-  --no-editor        Do not write the map of Markdown files for the Astro VS Code
-                     extension (${EDITOR_DIR}/)`,
   options: {
-    'out-dir': { type: 'string' },
-    editor: { type: 'boolean', default: true },
+    'out-dir': {
+      type: 'string',
+      value: 'DIR',
+      description: `Where the schema files go (default: ${DEFAULT_OUT})`,
+      doc: `Where the schema files go, relative to \`--root\`. Default: \`${DEFAULT_OUT}\`. A file, or a folder inside \`content/\`, is a usage error.`,
+    },
+    editor: {
+      type: 'boolean',
+      default: true,
+      description: `Do not write the map of Markdown files for the Astro VS Code extension (${EDITOR_DIR}/)`,
+      doc: `Do not write the map for the Astro extension (\`${EDITOR_DIR}/\`); for publishing the schemas elsewhere.`,
+    },
   },
   async run(values, ctx) {
     const outDir = outFolder(ctx.root, values['out-dir']);
@@ -33,7 +40,7 @@ export const command: CommandSpec = {
     const documents = frontMatterSchemas({ docs: schemaDocs(), ids });
     const files = new Map<string, string>();
     for (const name of SCHEMA_NAMES) files.set(join(outDir, `${name}.schema.json`), jsonText(documents[name]));
-    if (values['editor'] !== false) {
+    if (values.editor) {
       for (const [path, text] of editorFiles(ctx.root, documents, entries)) files.set(path, text);
     }
     const written = [...files].map(([path, text]) => {
@@ -46,7 +53,7 @@ export const command: CommandSpec = {
     );
     return 0;
   },
-};
+});
 
 function outFolder(root: string, value: unknown): string {
   const hint = `pass a folder for the schema files, e.g. --out-dir ${DEFAULT_OUT}`;

@@ -4,7 +4,7 @@ import { countBySeverity } from '../../core/diagnostics.ts';
 import { openCycle } from '../../core/open-cycle.ts';
 import { cycleStatus } from '../../core/status.ts';
 import { suggest } from '../../core/suggest.ts';
-import type { CommandSpec } from '../command.ts';
+import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { jsonLogSafe, logSafe } from '../format/log-safe.ts';
@@ -20,26 +20,29 @@ export const STATUS_FORMATS = ['table', 'markdown', 'json'] as const;
  * when the content has errors (the check is what fails), and says on stderr that files with
  * errors were left out of the counts.
  */
-export const command: CommandSpec = {
+export const command = defineCommand({
   name: 'status',
   summary: 'Show where a cycle stands: counts per person, goals and key results with no items',
-  usage: `  --cycle ID         The cycle to report (default: the one open today)
-  --format FORMAT    table (default), markdown or json`,
   options: {
-    cycle: { type: 'string' },
-    format: { type: 'string', default: 'table' },
+    cycle: {
+      type: 'string',
+      value: 'ID',
+      description: 'The cycle to report (default: the one open today)',
+      doc: 'The cycle to report. Default: the cycle open today (the one whose start to end, or due date if later, holds today; else the latest that has started). An unknown id is a usage error that lists the cycles.',
+    },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      choices: STATUS_FORMATS,
+      default: 'table',
+      description: 'table (default), markdown or json',
+      doc: '`table` (default), `markdown` or `json`.',
+    },
   },
   run(values, ctx) {
-    const format = String(values['format']);
-    if (!(STATUS_FORMATS as readonly string[]).includes(format)) {
-      const guess = suggest(format, STATUS_FORMATS);
-      throw new UsageError(
-        `unknown --format \`${format}\`; expected one of ${STATUS_FORMATS.join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}`,
-      );
-    }
     const { diagnostics, content } = checkFiles(readContentTree(ctx.root), { today: ctx.today });
     const cycles = valid(content, 'cycles');
-    const wanted = values['cycle'] as string | undefined;
+    const wanted = values.cycle;
     const cycle = wanted === undefined ? openCycle(cycles, ctx.today) : cycles.find((c) => c.id === wanted);
     const { errors } = countBySeverity(diagnostics);
     if (cycle === undefined) {
@@ -69,9 +72,9 @@ export const command: CommandSpec = {
           : '';
       ctx.stderr.write(`${errors} error${errors === 1 ? '' : 's'} in content${left}; run \`npm run check\` for details\n`);
     }
-    if (format === 'json') ctx.stdout.write(jsonLogSafe(formatStatusJson(status, errors)));
-    else if (format === 'markdown') ctx.stdout.write(logSafe(formatStatusMarkdown(status)));
+    if (values.format === 'json') ctx.stdout.write(jsonLogSafe(formatStatusJson(status, errors)));
+    else if (values.format === 'markdown') ctx.stdout.write(logSafe(formatStatusMarkdown(status)));
     else ctx.stdout.write(logSafe(formatStatusTable(status, wantsColor(ctx.stdoutIsTTY, ctx.env) ? COLORS : PLAIN)));
     return 0;
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { Severity } from '../diagnostics.ts';
+import { SCHEMA_RULES } from '../../schema/rules.ts';
 
 export interface RuleInfo {
   id: string;
@@ -83,37 +84,8 @@ export const RULES = [
     description:
       'A file has more than 50 problems; the first 50 are reported, then this one says how many more there are. Fix those and check again.',
   },
-  // Schema
-  { id: 'missing-field', severity: 'error', description: 'A required field is missing.' },
-  {
-    id: 'unknown-key',
-    severity: 'error',
-    description: 'A field the schema does not know, usually a typo; it would otherwise be silently dropped.',
-  },
-  {
-    id: 'wrong-type',
-    severity: 'error',
-    description: 'A value has the wrong type: text where a number is expected, a single value where a list is expected, an empty value.',
-  },
-  {
-    id: 'invalid-value',
-    severity: 'error',
-    description:
-      'A value is outside what the field allows: not one of the listed options, a list that is too long, an invalid GitHub handle or link, a line break in a one-line field (a title, summary, name, role, label, metric or unit).',
-  },
-  {
-    id: 'invalid-id',
-    severity: 'error',
-    description: 'An id written in a field is not lowercase kebab-case, so it cannot match any file.',
-  },
-  { id: 'invalid-date', severity: 'error', description: 'A date is not written `YYYY-MM-DD`, or is not a real calendar day.' },
-  { id: 'too-long', severity: 'error', description: 'Text is longer than its field allows (e.g. `summary` at most 200 characters).' },
-  {
-    id: 'link-protocol',
-    severity: 'error',
-    description:
-      'A link in `evidence` or in the body is not `https:`, `http:` or `mailto:`. `javascript:`, `data:`, relative and other links never reach a page.',
-  },
+  // Schema: declared in the schema room, whose refinements name some of them
+  ...SCHEMA_RULES,
   {
     id: 'raw-html',
     severity: 'warning',

@@ -1,10 +1,11 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from '../diagnostics.ts';
+import type { RuleId } from '../rules/catalog.ts';
 import { extraDocument, firstDocument } from './documents.ts';
 import { checkTree, keyOf } from './tree-checks.ts';
 
 export interface YamlProblem extends Span {
-  rule: string;
+  rule: RuleId;
   message: string;
   hint?: string;
 }
