@@ -161,6 +161,7 @@ function repositoryFiles(setup: TeamSetup, name: string, today: string): Map<str
 function writeAll(dir: string, files: ReadonlyMap<string, string>): void {
   const createdFiles: string[] = [];
   const createdDirs: string[] = [];
+  let current = dir;
   const undo = () => {
     for (const file of createdFiles.reverse()) rmSync(file, { force: true });
     for (const folder of createdDirs.reverse()) {
@@ -178,13 +179,16 @@ function writeAll(dir: string, files: ReadonlyMap<string, string>): void {
   try {
     for (const [path, text] of files) {
       const file = join(dir, path);
+      current = file;
       makeFolders(dirname(file), createdDirs);
       writeFileSync(file, text, { flag: 'wx' });
       createdFiles.push(file);
     }
   } catch (error) {
     undo();
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new UsageError(`could not write \`${relative(dir, current)}\` (${code}); nothing was written`);
   } finally {
     forget();
   }
