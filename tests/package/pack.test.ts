@@ -27,8 +27,11 @@ describe('the packed package', () => {
     expect(files.filter((path) => /^(tests|bench|content|docs|scripts|\.github)\/|^src\/cli\/|\.test\.ts$/.test(path))).toEqual([]);
   });
 
-  it('runs `throughline check` from node_modules, where Node strips no types', () => {
-    const app = join(work, 'app');
+  const app = join(work, 'app');
+  let installed: string | undefined;
+  /** The tarball unpacked into `app/node_modules/throughline`; returns the path of its bin. */
+  function install(): string {
+    if (installed !== undefined) return installed;
     const modules = join(app, 'node_modules');
     mkdirSync(modules, { recursive: true });
     execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', modules]);
@@ -37,9 +40,27 @@ describe('the packed package', () => {
     for (const name of readdirSync(join(REPO, 'node_modules'))) {
       if (name !== 'throughline' && !name.startsWith('.')) symlinkSync(join(REPO, 'node_modules', name), join(modules, name));
     }
-    const bin = join(modules, 'throughline', 'bin', 'throughline.js');
-    const result = runCli(['check', '--root', makeTree()], { bin });
+    installed = join(modules, 'throughline', 'bin', 'throughline.js');
+    return installed;
+  }
+
+  it('runs `throughline check` from node_modules, where Node strips no types', () => {
+    const result = runCli(['check', '--root', makeTree()], { bin: install() });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe('✓ No problems in 11 files\n');
+  });
+
+  it('writes a team repository with `init`, which `doctor` then finds up to date, and points at the templates in node_modules', () => {
+    const bin = install();
+    const answers = ['--title', 'Impact', '--url', 'https://acme.github.io/impact', '--audience', 'team', '--team', 'Web'];
+    // The folder holds node_modules/ already, as after `npm install throughline`.
+    const init = runCli(['init', app, '--force', '--no-input', ...answers, '--person', 'dana:Dana Kim:danakim'], { bin });
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    expect(runCli(['check', '--root', app], { bin }).code).toBe(0);
+    expect(runCli(['doctor', '--root', app], { bin })).toMatchObject({ code: 0, stderr: '' });
+    rmSync(join(app, '.github', 'workflows', 'check.yml'));
+    expect(runCli(['doctor', '--root', app], { bin }).stdout).toContain(
+      'take the template: cp node_modules/throughline/templates/.github/workflows/check.yml .github/workflows/check.yml\n',
+    );
   });
 });
