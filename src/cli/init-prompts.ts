@@ -45,8 +45,11 @@ export async function askSetup(draft: InitDraft, ctx: InitPromptContext): Promis
 
 async function ask(draft: InitDraft, ctx: InitPromptContext): Promise<TeamSetup> {
   const io = { input: ctx.input, output: ctx.output };
-  const text = async (message: string, check: (value: string) => string | undefined, extra: { placeholder?: string; initialValue?: string } = {}) =>
-    answer(await p.text({ ...io, message, ...extra, validate: (value = '') => check(value.trim()) })).trim();
+  const text = async (
+    message: string,
+    check: (value: string) => string | undefined,
+    extra: { placeholder?: string; initialValue?: string } = {},
+  ) => answer(await p.text({ ...io, message, ...extra, validate: (value = '') => check(value.trim()) })).trim();
 
   const title = draft.title ?? (await text('Site title', (v) => say('The title', nameProblem(v)), { placeholder: 'Web team — impact' }));
   const url =

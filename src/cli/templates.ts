@@ -23,7 +23,11 @@ export const TEMPLATE_FILES: ReadonlyMap<string, string> = new Map([
  * The templates a team takes unchanged from each release, so `doctor` compares them. The rest
  * (CODEOWNERS, the README, the Astro and TypeScript config) are the team's to edit.
  */
-export const MANAGED_TEMPLATES: readonly string[] = ['.github/workflows/check.yml', '.github/workflows/deploy.yml', '.github/PULL_REQUEST_TEMPLATE.md'];
+export const MANAGED_TEMPLATES: readonly string[] = [
+  '.github/workflows/check.yml',
+  '.github/workflows/deploy.yml',
+  '.github/PULL_REQUEST_TEMPLATE.md',
+];
 
 export function templatesDir(): string {
   return join(packageInfo().root, 'templates');

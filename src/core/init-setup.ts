@@ -120,7 +120,8 @@ export function defaultCycleId(today: string): string {
 /** Why `id` cannot be the first cycle on `today`, phrased to follow it. */
 export function cycleProblem(id: string, today: string): string | undefined {
   const cycle = cycleOf(id);
-  if (!cycle) return `is not a cycle, expected a half year or a quarter such as \`${defaultCycleId(today)}\` or \`${today.slice(0, 4)}-q1\``;
+  if (!cycle)
+    return `is not a cycle, expected a half year or a quarter such as \`${defaultCycleId(today)}\` or \`${today.slice(0, 4)}-q1\``;
   if (today < cycle.start || today > cycle.end)
     return `runs ${cycle.start} to ${cycle.end}, which does not include today (${today}); the first cycle is the one you are in`;
   return undefined;
@@ -227,7 +228,8 @@ export function missingInitFlags(draft: InitDraft, flags: InitFlags): string[] {
   const absent = (answer: unknown, given: unknown) => answer === undefined && given === undefined;
   if (absent(draft.title, flags.title)) missing.push('--title');
   if (absent(draft.url, flags.url)) missing.push('--url');
-  if (absent(draft.repo, flags.repo) && (flags.url === undefined || draft.url !== undefined)) missing.push('--repo');
+  // Asked for only once --url is known and is not a GitHub Pages address, which names its repository.
+  if (absent(draft.repo, flags.repo) && draft.url !== undefined) missing.push('--repo');
   if (absent(draft.audience, flags.audience)) missing.push('--audience');
   if (absent(draft.team, flags.team)) missing.push('--team');
   if (absent(draft.people, flags.person?.[0])) missing.push('--person');

@@ -45,15 +45,20 @@ async function teamRepository(): Promise<string> {
 async function runDoctor(root: string) {
   const ctx = testContext(root);
   const code = await doctor.run({}, ctx);
-  return { code, out: ctx.out().replaceAll(TEMPLATES, '<templates>')
+  return {
+    code,
+    out: ctx
+      .out()
+      .replaceAll(TEMPLATES, '<templates>')
       .replaceAll(ours.version, '<version>')
       .replaceAll(ours.devDependencies.node, '<node>')
       .replaceAll(ours.peerDependencies.astro, '<astro>'),
   };
 }
 
-const edit = (root: string, path: string, change: (text: string) => string) =>
+function edit(root: string, path: string, change: (text: string) => string): void {
   writeFileSync(join(root, path), change(readFileSync(join(root, path), 'utf8')));
+}
 
 describe('doctor', () => {
   it('says all is well in a repository init just wrote', async () => {
@@ -96,7 +101,9 @@ describe('doctor', () => {
     expect(out).toContain(
       '.github/workflows/check.yml is missing; take the template: mkdir -p .github/workflows && cp <templates>/.github/workflows/check.yml .github/workflows/check.yml\n',
     );
-    expect(out).toContain('package.json lacks dependencies.astro, expected `<astro>` (what throughline <version> works with): npm pkg set "dependencies.astro=<astro>"\n');
+    expect(out).toContain(
+      'package.json lacks dependencies.astro, expected `<astro>` (what throughline <version> works with): npm pkg set "dependencies.astro=<astro>"\n',
+    );
   });
 
   it('leaves alone what the team edits: CODEOWNERS, the README, the content, the config', async () => {
@@ -124,9 +131,7 @@ describe('doctor', () => {
       if (!(error instanceof UsageError)) throw error;
       message = error.message.replace(root, '<root>');
     }
-    expect(message).toMatchInlineSnapshot(
-      `"no package.json in <root>; run doctor in the root of a team's repository, or pass --root DIR"`,
-    );
+    expect(message).toMatchInlineSnapshot(`"no package.json in <root>; run doctor in the root of a team's repository, or pass --root DIR"`);
   });
 
   it('runs as a command, with --root', async () => {

@@ -38,7 +38,12 @@ const ANSWERS = [
   'eli:Eli Moss:@eli-m',
 ];
 
-async function runInit(parent: string, args: readonly string[], dir: string | undefined = 'web-impact', overrides: Partial<CommandContext> = {}) {
+async function runInit(
+  parent: string,
+  args: readonly string[],
+  dir: string | undefined = 'web-impact',
+  overrides: Partial<CommandContext> = {},
+) {
   const ctx = testContext(parent, overrides);
   const { values } = parseArgs({ args: [...args], options: command.options, strict: true, allowNegative: true });
   const code = await command.run(values, ctx, dir);
@@ -146,7 +151,10 @@ describe('init --no-input', () => {
       ---
       "
     `);
-    const item = parse(read(root, 'content/accomplishments/2026-h2/start-our-impact-report.md').split('---')[1]!) as Record<string, unknown>;
+    const item = parse(read(root, 'content/accomplishments/2026-h2/start-our-impact-report.md').split('---')[1]!) as Record<
+      string,
+      unknown
+    >;
     expect(item).toMatchObject({
       authors: ['dana'],
       date: TODAY,
@@ -210,7 +218,7 @@ describe('init --no-input', () => {
 
   it('reports every missing option at once', async () => {
     expect(await usageError(parentFolder(), ['--no-input', '--title', 'Impact'])).toMatchInlineSnapshot(
-      `"missing --url, --repo, --audience, --team and --person, which --no-input needs as options — see \`throughline init --help\`"`,
+      `"missing --url, --audience, --team and --person, which --no-input needs as options — see \`throughline init --help\`"`,
     );
   });
 
@@ -248,9 +256,7 @@ describe('init --no-input', () => {
   });
 
   it('refuses two people with one GitHub handle', async () => {
-    expect(
-      await usageError(parentFolder(), ['--no-input', ...ANSWERS, '--person', 'dk:Dana K:DanaKim']),
-    ).toMatchInlineSnapshot(
+    expect(await usageError(parentFolder(), ['--no-input', ...ANSWERS, '--person', 'dk:Dana K:DanaKim'])).toMatchInlineSnapshot(
       `"--person: the GitHub handle \`DanaKim\` is given twice, expected one per person — see \`throughline init --help\`"`,
     );
   });

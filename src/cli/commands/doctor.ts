@@ -65,9 +65,27 @@ export function doctorFindings(root: string, pins: ReleasePins, templates: strin
         : `package.json ${typeof found === 'string' ? `has ${subject} \`${found}\`` : `lacks ${subject}`}, expected \`${expected}\` (${why}): ${take}`,
   });
   findings.push(
-    pin('devDependencies.node', manifest.devDependencies?.['node'], pins.node, 'the Node the npm scripts run on', `npm pkg set "devDependencies.node=${pins.node}"`),
-    pin('dependencies.throughline', manifest.dependencies?.['throughline'], pins.version, 'the version installed', `npm pkg set "dependencies.throughline=${pins.version}"`),
-    pin('dependencies.astro', manifest.dependencies?.['astro'], pins.astro, `what throughline ${pins.version} works with`, `npm pkg set "dependencies.astro=${pins.astro}"`),
+    pin(
+      'devDependencies.node',
+      manifest.devDependencies?.['node'],
+      pins.node,
+      'the Node the npm scripts run on',
+      `npm pkg set "devDependencies.node=${pins.node}"`,
+    ),
+    pin(
+      'dependencies.throughline',
+      manifest.dependencies?.['throughline'],
+      pins.version,
+      'the version installed',
+      `npm pkg set "dependencies.throughline=${pins.version}"`,
+    ),
+    pin(
+      'dependencies.astro',
+      manifest.dependencies?.['astro'],
+      pins.astro,
+      `what throughline ${pins.version} works with`,
+      `npm pkg set "dependencies.astro=${pins.astro}"`,
+    ),
   );
   return findings;
 }

@@ -44,7 +44,7 @@ export const command: CommandSpec = {
   summary: "Write a team's new Throughline repository: content, workflows, config",
   usage,
   options,
-  argument: 'DIR',
+  argument: '[DIR]',
   run,
 };
 
@@ -148,7 +148,10 @@ function repositoryFiles(setup: TeamSetup, name: string, today: string): Map<str
     [...content].map(([path, text]) => ({ path, text })),
     { today },
   ).diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new UsageError(`the content from these answers would not pass the check: ${errors.map((d) => `${d.file ?? ''}: ${d.message}`).join('; ')}`);
+  if (errors.length > 0)
+    throw new UsageError(
+      `the content from these answers would not pass the check: ${errors.map((d) => `${d.file ?? ''}: ${d.message}`).join('; ')}`,
+    );
   for (const [path, text] of content) files.set(path, text);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
