@@ -1,7 +1,7 @@
 import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN, ID_MAX, ID_PATTERN, isOneLine, Link, SiteSchema } from '../schema/index.ts';
 import { slugify } from './slug.ts';
 import { oneOf } from './suggest.ts';
-import { visible } from './text-checks.ts';
+import { characterName, findControlCharacters, visible } from './text-checks.ts';
 
 export const SITE_AUDIENCES = SiteSchema.shape.audience.options;
 export type SiteAudience = (typeof SITE_AUDIENCES)[number];
@@ -53,6 +53,8 @@ export function nameProblem(value: string): string | undefined {
   if (text === '') return 'is empty';
   if (text.length > NAME_MAX) return `is ${text.length} characters long, expected at most ${NAME_MAX}`;
   if (!isOneLine(text)) return 'has a line break, expected one line';
+  const control = findControlCharacters(text)[0];
+  if (control) return `has an invisible control character (${characterName(control.codePoint)}), expected plain text`;
   return undefined;
 }
 
@@ -121,7 +123,7 @@ export function defaultCycleId(today: string): string {
 export function cycleProblem(id: string, today: string): string | undefined {
   const cycle = cycleOf(id);
   if (!cycle)
-    return `is not a cycle, expected a half year or a quarter such as \`${defaultCycleId(today)}\` or \`${today.slice(0, 4)}-q1\``;
+    return `is not a cycle, expected a half year or a quarter such as \`${defaultCycleId(today)}\` or \`${today.slice(0, 4)}-q${Math.ceil(Number(today.slice(5, 7)) / 3)}\``;
   if (today < cycle.start || today > cycle.end)
     return `runs ${cycle.start} to ${cycle.end}, which does not include today (${today}); the first cycle is the one you are in`;
   return undefined;

@@ -261,6 +261,14 @@ describe('init --no-input', () => {
     );
   });
 
+  it('says which cycle ids it understands, and refuses invisible characters in a name', async () => {
+    expect(
+      await usageError(parentFolder(), ['--no-input', ...ANSWERS, '--cycle', 'fall-2026', '--title', 'Web\u0007']),
+    ).toMatchInlineSnapshot(
+      `"--title has an invisible control character (U+0007 BELL), expected plain text; --cycle \`fall-2026\` is not a cycle, expected a half year or a quarter such as \`2026-h2\` or \`2026-q4\` — see \`throughline init --help\`"`,
+    );
+  });
+
   it('takes a quarter as the first cycle', async () => {
     const parent = parentFolder();
     await runInit(parent, ['--no-input', ...ANSWERS, '--cycle', '2026-q4']);
