@@ -381,22 +381,28 @@ describe('the templates', () => {
 const ENTER = '\r';
 const ANSI = new RegExp(String.raw`\u001B\[[0-9;?]*[A-Za-z]`, 'g');
 
+/** Runs `init web-impact` on a fake terminal; `answer(prompt, keys)` waits for the prompt, then types. */
+function terminal(parent: string) {
+  const stdin = new PassThrough();
+  const ctx = testContext(parent, { stdin, stdinIsTTY: true });
+  const screen = () => ctx.out().replace(ANSI, '');
+  const done = command.run({ input: true, force: false }, ctx, 'web-impact');
+  let from = 0;
+  const answer = async (prompt: string, ...keys: string[]) => {
+    for (let waited = 0; !screen().includes(prompt, from); waited += 10) {
+      if (waited > 5000) throw new Error(`no prompt “${prompt}” after 5 s:\n${screen().slice(from)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    from = screen().indexOf(prompt, from) + prompt.length;
+    for (const key of keys) stdin.write(key);
+  };
+  return { stdin, answer, done, screen };
+}
+
 describe('init with prompts', () => {
   it('asks for the site, the team, its people and the first cycle, and writes what was answered', async () => {
     const parent = parentFolder();
-    const stdin = new PassThrough();
-    const ctx = testContext(parent, { stdin, stdinIsTTY: true });
-    const screen = () => ctx.out().replace(ANSI, '');
-    const done = command.run({ input: true, force: false }, ctx, 'web-impact');
-    let from = 0;
-    const answer = async (prompt: string, ...keys: string[]) => {
-      for (let waited = 0; screen().indexOf(prompt, from) === -1; waited += 10) {
-        if (waited > 5000) throw new Error(`no prompt “${prompt}” after 5 s:\n${screen().slice(from)}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      from = screen().indexOf(prompt, from) + prompt.length;
-      for (const key of keys) stdin.write(key);
-    };
+    const { stdin, answer, done } = terminal(parent);
     await answer('Site title', 'Web impact', ENTER);
     await answer('Where will the site be published?', 'https://acme.github.io/web', ENTER);
     // Offered from the Pages address: enter takes it.
@@ -425,5 +431,15 @@ describe('init with prompts', () => {
     ]);
     expect(read(root, '.github/CODEOWNERS')).toMatch(/^\/\.github\/ +@DanaKim$/m);
     expect(check(root).exitCode).toBe(0);
+  });
+
+  it('writes nothing when stopped at a question', async () => {
+    const parent = parentFolder();
+    const { answer, done, screen } = terminal(parent);
+    await answer('Site title', 'Web impact', ENTER);
+    await answer('Where will the site be published?', '\u0003');
+    expect(await done).toBe(130);
+    expect(screen()).toContain('Cancelled; nothing was written.');
+    expect(readdirSync(parent)).toEqual([]);
   });
 });
