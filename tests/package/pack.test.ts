@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,26 @@ describe('the packed package', () => {
     ].join('\n');
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' });
     expect(out).toBe('title,description,url throughline\n');
+  });
+
+  it('writes a team repository with `init` that builds, which `doctor` then finds up to date, and points at the templates in node_modules', () => {
+    const bin = join(install(), 'throughline', 'bin', 'throughline.js');
+    const app = join(work, 'app');
+    const answers = ['--title', 'Impact', '--url', 'https://acme.github.io/impact', '--audience', 'public', '--team', 'Web'];
+    // The folder holds node_modules/ already, as after `npm install throughline`.
+    const init = runCli(['init', app, '--force', '--no-input', ...answers, '--person', 'dana:Dana Kim:danakim'], { bin });
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    expect(runCli(['check', '--root', app], { bin }).code).toBe(0);
+    // Its astro.config.mjs and content.config.ts import the package by name; a public site shows the example.
+    const build = runCli(['build', '--root', app], { bin });
+    expect(build).toMatchObject({ code: 0, stderr: '' });
+    expect(build.stdout).toMatch(/Built \d+ pages for the public audience/);
+    expect(existsSync(join(app, 'dist', 'items', '2026-h2', 'start-our-impact-report', 'index.html'))).toBe(true);
+    expect(runCli(['doctor', '--root', app], { bin })).toMatchObject({ code: 0, stderr: '' });
+    rmSync(join(app, '.github', 'workflows', 'check.yml'));
+    expect(runCli(['doctor', '--root', app], { bin }).stdout).toContain(
+      'take the template: cp node_modules/throughline/templates/.github/workflows/check.yml .github/workflows/check.yml\n',
+    );
   });
 });
 
