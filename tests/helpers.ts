@@ -46,7 +46,7 @@ export function makeTree(scenario?: string, options: TreeOptions = {}): string {
 /** Runs the check command on a tree the way a user would see it, minus colour. */
 export function check(
   root: string,
-  options: { format?: Format; strict?: boolean; changedSince?: string; prAuthor?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { format?: Format; strict?: boolean; changedSince?: string; prAuthor?: string; pagesUrl?: string; env?: NodeJS.ProcessEnv } = {},
 ) {
   return checkCommand({
     root,
@@ -54,6 +54,7 @@ export function check(
     strict: options.strict ?? false,
     changedSince: options.changedSince,
     prAuthor: options.prAuthor,
+    pagesUrl: options.pagesUrl,
     today: TODAY,
     env: options.env ?? {},
     isTTY: false,

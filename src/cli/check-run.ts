@@ -15,6 +15,14 @@ import { formatJson } from './format/json.ts';
 import { formatPretty } from './format/pretty.ts';
 
 export const FORMATS = ['pretty', 'json', 'github'] as const;
+
+/** `--pages-url`, for `check` and `build` alike: the deploy workflow passes the Pages address. */
+export const PAGES_URL_OPTION = {
+  type: 'string',
+  value: 'URL',
+  description: 'Where GitHub Pages publishes the site; an error on content/site.yaml if its url is elsewhere',
+  doc: 'Where GitHub Pages publishes the site (the deploy workflow passes it): a `site-address` error on `content/site.yaml` when its `url` is another address, since every link of the site would miss. `http`/`https` and a trailing slash make no difference.',
+} as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CheckCommandOptions {
@@ -30,6 +38,8 @@ export interface CheckCommandOptions {
   prAuthor?: string | undefined;
   /** With the github format: also append the problems to `$GITHUB_STEP_SUMMARY` (default true). */
   summary?: boolean | undefined;
+  /** Where GitHub Pages publishes the site: site.yaml's `url` must be that address. */
+  pagesUrl?: string | undefined;
   /** Rules whose errors are shown but do not fail the run. */
   advisory?: readonly RuleId[] | undefined;
 }
@@ -52,7 +62,7 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
   const readAt = performance.now();
   const pullRequest = options.prAuthor !== undefined && changed !== undefined ? { author: options.prAuthor, changed } : undefined;
   const personalGit = personalGitState(root, files.map((file) => file.path).filter(isPersonal));
-  const { diagnostics: all, content } = checkFiles(files, { today: options.today, pullRequest, personalGit });
+  const { diagnostics: all, content } = checkFiles(files, { today: options.today, pullRequest, personalGit, pagesUrl: options.pagesUrl });
   if (options.env['THROUGHLINE_TIMING']) {
     // For `npm run bench`: where the time goes, on stderr so formats stay clean.
     process.stderr.write(

@@ -13,6 +13,8 @@ export interface CheckOptions {
   pullRequest?: PullRequest | undefined;
   /** What git says of personal files, for the rule that keeps them off the shared repository. */
   personalGit?: PersonalGit | undefined;
+  /** Where GitHub Pages publishes the site (the deploy's `--pages-url`): site.yaml's `url` must match. */
+  pagesUrl?: string | undefined;
 }
 
 export interface CheckResult {
@@ -36,7 +38,8 @@ export function checkFiles(files: readonly SourceFile[], options: CheckOptions):
       hint: 'copy it from the Throughline template and set `title`, `url`, `repo` and `audience`',
     });
   }
-  const ctx = createContext(content, content.site?.data, options.today, diagnostics, options.pullRequest, options.personalGit, cap);
+  const facts = { pullRequest: options.pullRequest, personalGit: options.personalGit, pagesUrl: options.pagesUrl };
+  const ctx = createContext(content, content.site?.data, options.today, diagnostics, facts, cap);
   for (const rule of CROSS_FILE_RULES) rule(ctx);
   for (const summary of cap.summaries()) diagnostics.push(summary);
   diagnostics.sort(compareDiagnostics);

@@ -26,8 +26,13 @@ export interface CheckContext {
   pullRequest?: PullRequest | undefined;
   /** What git says of the files in `content/.personal/`, when the root is a git work tree. */
   personalGit?: PersonalGit | undefined;
+  /** Where GitHub Pages publishes the site, when the deploy says so: site.yaml's `url` must match. */
+  pagesUrl?: string | undefined;
   report(problem: Problem): void;
 }
+
+/** What a run knows beyond the content: the pull request, git's view of personal files, Pages. */
+export type RunFacts = Pick<CheckContext, 'pullRequest' | 'personalGit' | 'pagesUrl'>;
 
 /** Personal files git would share: tracked (or staged), or not ignored so `git add -A` takes them. */
 export interface PersonalGit {
@@ -47,16 +52,14 @@ export function createContext(
   site: Site | undefined,
   today: string,
   out: Diagnostic[],
-  pullRequest?: PullRequest,
-  personalGit?: PersonalGit,
+  facts: RunFacts = {},
   cap: ProblemCap = new ProblemCap(),
 ): CheckContext {
   return {
     content,
     site,
     today,
-    pullRequest,
-    personalGit,
+    ...facts,
     report(problem) {
       reportCapped(problem, out, cap);
     },

@@ -862,4 +862,22 @@ describe('site rules', () => {
       "
     `);
   });
+
+  it('site-address', () => {
+    const result = check(makeTree(), { pagesUrl: 'https://dana.github.io/team-impact' });
+    expect(`exit ${result.exitCode}\n${result.stdout}`).toMatchInlineSnapshot(`
+      "exit 1
+      content/site.yaml:3:1 error site-address \`url\` is https://example.github.io/impact, but GitHub Pages publishes this repository at https://dana.github.io/team-impact
+        hint: set \`url: https://dana.github.io/team-impact\` in content/site.yaml, or every link of the site will miss
+          2 | description: What the core team shipped and learned.
+        > 3 | url: https://example.github.io/impact
+            | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          4 | repo: https://github.com/example/impact
+
+      ✖ 1 error and 0 warnings in 1 file (11 files checked)
+      "
+    `);
+    // Where Pages publishes it, give or take http and a trailing slash: no problem.
+    expect(check(makeTree(), { pagesUrl: 'http://example.github.io/impact/' }).exitCode).toBe(0);
+  });
 });

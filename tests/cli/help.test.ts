@@ -24,6 +24,8 @@ describe('--help is made from the option declarations', () => {
         --pr-author HANDLE With --changed-since: warn when this GitHub handle is not among the authors
                            of a changed item
         --no-summary       With --format github: do not write the job summary (the report does)
+        --pages-url URL    Where GitHub Pages publishes the site; an error on content/site.yaml if its
+                           url is elsewhere
         --root DIR         Repository root that holds content/ (default: the current directory)
         --today YYYY-MM-DD Judge deadlines against this date (default: today)
         --debug            Print stack traces of internal errors

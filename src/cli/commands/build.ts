@@ -9,7 +9,7 @@ import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { assertReplaceable, isInside, realPath, type OutDirRequest } from '../out-dir.ts';
-import { checkCommand, type CheckCommandOptions } from '../check-run.ts';
+import { checkCommand, PAGES_URL_OPTION, type CheckCommandOptions } from '../check-run.ts';
 
 export interface BuildCommandOptions extends Omit<CheckCommandOptions, 'format' | 'changedSince'> {
   /** `--audience`; site.yaml's `audience` when absent. */
@@ -179,6 +179,7 @@ export const command = defineCommand({
       description: 'Do not build when there are warnings either',
       doc: 'Do not build when there are warnings either (as for `check`).',
     },
+    'pages-url': PAGES_URL_OPTION,
   },
   async run(values, ctx) {
     const result = await buildCommand({
@@ -189,6 +190,7 @@ export const command = defineCommand({
       isTTY: ctx.stdoutIsTTY,
       audience: values.audience,
       outDir: values['out-dir'],
+      pagesUrl: values['pages-url'],
     });
     ctx.stdout.write(result.stdout);
     ctx.stderr.write(result.stderr);

@@ -1,4 +1,4 @@
-import { checkCommand, FORMATS } from '../check-run.ts';
+import { checkCommand, FORMATS, PAGES_URL_OPTION } from '../check-run.ts';
 import { defineCommand } from '../command.ts';
 
 export const command = defineCommand({
@@ -32,6 +32,7 @@ export const command = defineCommand({
       description: 'With --format github: do not write the job summary (the report does)',
       doc: 'With `--format github`: do not write the job summary. The check workflow leaves it to `throughline report`, which includes the same problems.',
     },
+    'pages-url': PAGES_URL_OPTION,
   },
   run(values, ctx) {
     const result = checkCommand({
@@ -40,6 +41,7 @@ export const command = defineCommand({
       strict: values.strict,
       changedSince: values['changed-since'],
       prAuthor: values['pr-author'],
+      pagesUrl: values['pages-url'],
       summary: values.summary,
       today: ctx.today,
       env: ctx.env,

@@ -206,6 +206,12 @@ export const RULES = [
   },
   // Site
   { id: 'site-config', severity: 'error', description: '`content/site.yaml` is missing.' },
+  {
+    id: 'site-address',
+    severity: 'error',
+    description:
+      '`url` in `content/site.yaml` is not where GitHub Pages publishes the repository (`--pages-url`, which the deploy workflow passes): every link of the site would miss.',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULES)[number]['id'];

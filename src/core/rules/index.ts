@@ -7,6 +7,7 @@ import { overClaim } from './over-claim.ts';
 import { personalItems } from './personal.ts';
 import { prAuthor, prPrivateItem } from './pull-request.ts';
 import { references } from './references.ts';
+import { siteAddress } from './site-address.ts';
 import { submissionCount } from './submissions.ts';
 import { treeLoops } from './tree-loops.ts';
 import type { Rule } from './types.ts';
@@ -29,4 +30,5 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   prAuthor,
   prPrivateItem,
   personalItems,
+  siteAddress,
 ];
