@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bodyLimitProblems, MAX_BODY_DEPTH, MAX_BODY_LENGTH } from '../src/core/body-limits.ts';
-import { outlineBody } from '../src/core/markdown.ts';
+import { bodyLimitProblems, MAX_BODY_DEPTH, MAX_BODY_LENGTH } from '../src/core/markdown/body-limits.ts';
+import { outlineBody } from '../src/core/markdown/markdown.ts';
 import type { renderMarkdown as Render } from '../src/lib/markdown.ts';
 
 // `npm run bench:markdown [-- --runs N --renderer PATH --length N]`: how long one body takes to render, for

@@ -2,8 +2,8 @@
 // Run: ./node_modules/.bin/node bench/yaml-fast.ts
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { YAML_OPTIONS } from '../src/core/yaml/full.ts';
-import { BAIL, parseFast } from '../src/core/yaml/fast.ts';
+import { YAML_OPTIONS } from '../src/core/read/yaml/full.ts';
+import { BAIL, parseFast } from '../src/core/read/yaml/fast.ts';
 
 const TEXT = readFileSync(new URL('../tests/fixtures/typical-front-matter.yaml', import.meta.url), 'utf8');
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCommand } from '../src/cli/check-run.ts';
-import { MAX_YAML_LENGTH } from '../src/core/read-entry.ts';
-import { MAX_FILE_BYTES } from '../src/core/source-file.ts';
+import { MAX_YAML_LENGTH } from '../src/core/read/read-entry.ts';
+import { MAX_FILE_BYTES } from '../src/core/read/source-file.ts';
 
 // `npm run bench:hostile [-- --only NAME --runs N]`: times `throughline check` on one hostile
 // file each, every shape twice: as a file of just under 1 MiB (the largest the check reads), and

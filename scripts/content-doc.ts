@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { DOCUMENTED_OBJECTS, readJsDoc } from '../src/cli/schema-docs.ts';
-import { keysOf, unwrap } from '../src/core/schema-walk.ts';
+import { keysOf, unwrap } from '../src/core/diagnostics/schema-walk.ts';
 import { Id, IsoDate, Link, oneLineRegistry, referenceRegistry } from '../src/schema/index.ts';
 
 /**

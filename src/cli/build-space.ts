@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
 
 /** The project's folder for Throughline's own files: builds in progress, generated schemas. */
 export const TOOL_DIR = '.throughline';

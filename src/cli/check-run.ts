@@ -1,14 +1,14 @@
 import { appendFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkFiles } from '../core/check.ts';
-import type { Content } from '../core/content.ts';
-import { onlyChanged, type Diagnostic } from '../core/diagnostics.ts';
+import type { Content } from '../core/read/content.ts';
+import { onlyChanged, type Diagnostic } from '../core/diagnostics/diagnostics.ts';
 import type { RuleId } from '../core/rules/catalog.ts';
 import type { Site } from '../schema/index.ts';
-import { UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
 import { readContentTree } from '../node/fs.ts';
 import { changedFiles, personalGitState } from './git.ts';
-import { isPersonal } from '../core/paths.ts';
+import { isPersonal } from '../core/read/paths.ts';
 import { COLORS, PLAIN, wantsColor } from './format/color.ts';
 import { formatGithub, formatStepSummary } from './format/github.ts';
 import { formatJson } from './format/json.ts';

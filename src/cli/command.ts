@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { UsageError } from '../core/errors.ts';
-import { suggest } from '../core/suggest.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
+import { suggest } from '../core/text/suggest.ts';
 
 /**
  * Everything a command may touch besides the file system under `root`. `src/cli/index.ts` fills

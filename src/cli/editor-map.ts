@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { jsonText, type JsonSchema, type SchemaName } from '../core/json-schema.ts';
-import { classify } from '../core/paths.ts';
+import { classify } from '../core/read/paths.ts';
 import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
-import { UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
 import { listContentTree } from '../node/fs.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import type { PersonalGit } from '../core/context.ts';
-import { PERSONAL_DIR } from '../core/paths.ts';
-import { UsageError } from '../core/errors.ts';
+import type { PersonalGit } from '../core/rules/context.ts';
+import { PERSONAL_DIR } from '../core/read/paths.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
 
 // The few git calls the CLI makes, all here: one way to run git, so stdin, stderr and the output
 // limit are decided once. A `cat-file --batch` of every item a pull request touches can be large.

@@ -2,7 +2,7 @@
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { isCalendarDate } from '../schema/common.ts';
-import { suggest } from '../core/suggest.ts';
+import { suggest } from '../core/text/suggest.ts';
 import {
   checkChoices,
   COMMON_OPTIONS,
@@ -15,9 +15,9 @@ import {
   type CommandContext,
 } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
-import { UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
 import { logSafe } from './format/log-safe.ts';
-import { visible } from '../core/text-checks.ts';
+import { visible } from '../core/text/text-checks.ts';
 import { undoAll } from './interrupt.ts';
 import { npmSwallowedFlags, npmSwallowedMessage } from './npm-args.ts';
 import { packageInfo } from '../node/package-info.ts';

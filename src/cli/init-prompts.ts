@@ -13,8 +13,8 @@ import {
   type InitPerson,
   type SiteAudience,
   type TeamSetup,
-} from '../core/init-setup.ts';
-import { slugify } from '../core/slug.ts';
+} from '../core/scaffold/init-setup.ts';
+import { slugify } from '../core/text/slug.ts';
 
 export interface InitPromptContext {
   input: Readable;

@@ -1,13 +1,13 @@
 import type { Readable, Writable } from 'node:stream';
 import * as p from '@clack/prompts';
-import { openCycle } from '../core/open-cycle.ts';
-import { dateProblem, defaultDate, type Answers, type GoalChoice } from '../core/scaffold.ts';
-import { slugify } from '../core/slug.ts';
-import { slugProblem, startedCycles, textProblem, type Catalog, type Draft } from '../core/scaffold-input.ts';
-import { visible } from '../core/text-checks.ts';
-import { goalTree } from '../core/goal-tree.ts';
+import { openCycle } from '../core/model/open-cycle.ts';
+import { dateProblem, defaultDate, type Answers, type GoalChoice } from '../core/scaffold/scaffold.ts';
+import { slugify } from '../core/text/slug.ts';
+import { slugProblem, startedCycles, textProblem, type Catalog, type Draft } from '../core/scaffold/scaffold-input.ts';
+import { visible } from '../core/text/text-checks.ts';
+import { goalTree } from '../core/model/goal-tree.ts';
 import { IsoDate, type Goal } from '../schema/index.ts';
-import { UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
 
 export interface PromptContext {
   input: Readable;

@@ -1,5 +1,5 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
-import { listText } from '../core/suggest.ts';
+import { listText } from '../core/text/suggest.ts';
 
 /**
  * `npm run new --title "Fix it"` gives the flags to npm, not to the script: npm keeps `--title`

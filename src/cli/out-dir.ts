@@ -1,9 +1,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, parse, sep } from 'node:path';
-import { CONTENT_DIR } from '../core/source-file.ts';
-import { listText } from '../core/suggest.ts';
+import { CONTENT_DIR } from '../core/read/source-file.ts';
+import { listText } from '../core/text/suggest.ts';
 import { listFiles, MARKER, readMarker } from './build-marker.ts';
-import { UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
 
 export interface OutDirRequest {
   /** The output folder, absolute. */

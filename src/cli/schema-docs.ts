@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import type { z } from 'zod';
 import type { ObjectDocs } from '../core/json-schema.ts';
-import { schemaAt } from '../core/schema-walk.ts';
+import { schemaAt } from '../core/diagnostics/schema-walk.ts';
 import { schemas, SiteSchema } from '../schema/index.ts';
 
 /**

@@ -1,9 +1,9 @@
-import { createContext, type PersonalGit, type PullRequest } from './context.ts';
-import type { Content } from './content.ts';
-import { compareDiagnostics, ProblemCap, type Diagnostic } from './diagnostics.ts';
-import { loadContent } from './load.ts';
-import type { SourceFile } from './source-file.ts';
-import { SITE_FILE } from './paths.ts';
+import { createContext, type PersonalGit, type PullRequest } from './rules/context.ts';
+import type { Content } from './read/content.ts';
+import { compareDiagnostics, ProblemCap, type Diagnostic } from './diagnostics/diagnostics.ts';
+import { loadContent } from './read/load.ts';
+import type { SourceFile } from './read/source-file.ts';
+import { SITE_FILE } from './read/paths.ts';
 import { CROSS_FILE_RULES } from './rules/index.ts';
 
 export interface CheckOptions {

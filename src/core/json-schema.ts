@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COLLECTIONS, Id, IsoDate, Link, referenceRegistry, schemas, SiteSchema, type CollectionName } from '../schema/index.ts';
-import { isRecord, unwrap } from './schema-walk.ts';
+import { isRecord, unwrap } from './diagnostics/schema-walk.ts';
 
 /** What `throughline schema` exports: the front matter of each collection, and `content/site.yaml`. */
 export const SCHEMA_NAMES = [...COLLECTIONS, 'site'] as const;

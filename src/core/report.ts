@@ -1,11 +1,11 @@
 import type { Accomplishment } from '../schema/index.ts';
-import { signed } from './numbers.ts';
-import { valid, type Content, type ContentEntry } from './content.ts';
-import { countBySeverity, type Diagnostic } from './diagnostics.ts';
-import { compareText } from './compare-text.ts';
-import { countText, stateText } from './status.ts';
-import { itemsPerPerson } from './submission-counts.ts';
-import { escapeHtml, visible } from './text-checks.ts';
+import { signed } from './text/numbers.ts';
+import { valid, type Content, type ContentEntry } from './read/content.ts';
+import { countBySeverity, type Diagnostic } from './diagnostics/diagnostics.ts';
+import { compareText } from './text/compare-text.ts';
+import { countText, stateText } from './model/status.ts';
+import { itemsPerPerson } from './model/submission-counts.ts';
+import { escapeHtml, visible } from './text/text-checks.ts';
 
 /**
  * The first line of every report: the pull-request comment poster finds its own earlier comment

@@ -1,4 +1,4 @@
-import type { Audience } from './audience.ts';
+import type { Audience } from './model/audience.ts';
 
 /**
  * What the Astro integration hands to the pages and the loader for one build, through the module

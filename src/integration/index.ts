@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { z } from 'zod';
 import type { SiteSettings } from '../core/site-settings.ts';
-import { didYouMean } from '../core/suggest.ts';
+import { didYouMean } from '../core/text/suggest.ts';
 import { buildSettings } from '../node/build-settings.ts';
 import { packageInfo } from '../node/package-info.ts';
 import { COMPONENTS, OptionsSchema, type ResolvedOptions, type ThroughlineOptions } from './options.ts';

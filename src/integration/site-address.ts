@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readYaml } from '../core/read-entry.ts';
-import { SITE_FILE } from '../core/paths.ts';
+import { readYaml } from '../core/read/read-entry.ts';
+import { SITE_FILE } from '../core/read/paths.ts';
 import { SiteSchema } from '../schema/index.ts';
 
 /** Where a site with no valid `url` is built, so `astro dev` still starts. */

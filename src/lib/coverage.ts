@@ -1,4 +1,4 @@
-import { countState, itemsPerPerson, type CountState } from '../core/submission-counts.ts';
+import { countState, itemsPerPerson, type CountState } from '../core/model/submission-counts.ts';
 import type { Accomplishment, Cycle, Person } from '../schema/index.ts';
 import type { Entry } from './entry.ts';
 

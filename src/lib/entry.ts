@@ -1,4 +1,4 @@
-import type { Entry } from '../core/content.ts';
+import type { Entry } from '../core/read/content.ts';
 
 // Defined once in core, where the goal tree takes it too; the site's modules import it from here.
 export type { Entry };

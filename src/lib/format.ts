@@ -1,4 +1,4 @@
-import { numberFormat, signedWith } from '../core/numbers.ts';
+import { numberFormat, signedWith } from '../core/text/numbers.ts';
 
 /**
  * How the site writes dates and numbers in one locale (the integration's `locale` option). The

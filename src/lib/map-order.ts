@@ -1,4 +1,4 @@
-import { byTitle } from '../core/compare-text.ts';
+import { byTitle } from '../core/text/compare-text.ts';
 import type { Accomplishment, Goal } from '../schema/index.ts';
 import type { Entry } from './entry.ts';
 

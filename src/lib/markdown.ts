@@ -1,9 +1,9 @@
 import type { Element, Root } from 'hast';
 import { markdownToHast, type Features } from 'satteri';
-import { bodyLimitProblems, MAX_BODY_DEPTH } from '../core/body-limits.ts';
-import { hasRawHtml } from '../core/body-scan.ts';
-import { escapeHtml } from '../core/text-checks.ts';
-import { outlineBody } from '../core/markdown.ts';
+import { bodyLimitProblems, MAX_BODY_DEPTH } from '../core/markdown/body-limits.ts';
+import { hasRawHtml } from '../core/markdown/body-scan.ts';
+import { escapeHtml } from '../core/text/text-checks.ts';
+import { outlineBody } from '../core/markdown/markdown.ts';
 import { toHtml } from './markdown/html.ts';
 import { FOOTNOTE_PREFIX, sanitize } from './markdown/sanitize.ts';
 
@@ -128,7 +128,7 @@ function anchorHeadings(root: Root): Heading[] {
 /**
  * A heading's anchor as GitHub writes it (github-slugger's rule): lowercase, drop everything but
  * letters, marks, numbers, `_`, `-` and spaces, so `#links` written for GitHub work here too. Not
- * an id: unlike `slugify` in core/slug.ts it keeps every script and has no length limit.
+ * an id: unlike `slugify` in core/text/slug.ts it keeps every script and has no length limit.
  */
 function headingAnchor(text: string): string {
   return text

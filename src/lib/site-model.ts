@@ -1,12 +1,12 @@
 import type { Accomplishment, Cycle, Goal, KeyResult, Person, Site, Team } from '../schema/index.ts';
-import { allows, type Audience } from '../core/audience.ts';
-import { compareText } from '../core/compare-text.ts';
-import { claimIndex, keyResultKey, namedKeyResults, type KeyResultClaims } from '../core/claims.ts';
+import { allows, type Audience } from '../core/model/audience.ts';
+import { compareText } from '../core/text/compare-text.ts';
+import { claimIndex, keyResultKey, namedKeyResults, type KeyResultClaims } from '../core/model/claims.ts';
 import { cycleCoverage, type PersonCoverage } from './coverage.ts';
 import type { Doc, Entry } from './entry.ts';
-import { goalTree, type GoalTree, type TreeStep } from '../core/goal-tree.ts';
-import { openCycle } from '../core/open-cycle.ts';
-import { unmoved, type Unmoved } from '../core/status.ts';
+import { goalTree, type GoalTree, type TreeStep } from '../core/model/goal-tree.ts';
+import { openCycle } from '../core/model/open-cycle.ts';
+import { unmoved, type Unmoved } from '../core/model/status.ts';
 import { rollUp } from './progress.ts';
 
 export type Item = Doc<Accomplishment>;

@@ -1,4 +1,4 @@
-import type { Audience } from '../core/audience.ts';
+import type { Audience } from '../core/model/audience.ts';
 
 /** What `throughline build` decides for one build and the Astro integration hands to the pages. */
 export interface BuildSettings {

@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { PERSONAL_DIR } from '../core/paths.ts';
-import { CONTENT_DIR, MAX_FILE_BYTES, type SourceFile } from '../core/source-file.ts';
-import { UsageError } from '../core/errors.ts';
+import { PERSONAL_DIR } from '../core/read/paths.ts';
+import { CONTENT_DIR, MAX_FILE_BYTES, type SourceFile } from '../core/read/source-file.ts';
+import { UsageError } from '../core/diagnostics/errors.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

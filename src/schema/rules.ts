@@ -2,7 +2,7 @@
  * The rules a schema problem is reported under, declared here because the schemas name some of
  * them in their refinements (`params: { rule: 'invalid-date' }`) and this room imports only zod and
  * its own files. `src/core/rules/catalog.ts` takes them into the one list of rules, between the
- * YAML rules and the body rules; `src/core/schema-issues.ts` reports zod's issues under them.
+ * YAML rules and the body rules; `src/core/diagnostics/schema-issues.ts` reports zod's issues under them.
  */
 export const SCHEMA_RULES = [
   { id: 'missing-field', severity: 'error', description: 'A required field is missing.' },
@@ -43,7 +43,7 @@ export type SchemaRuleId = (typeof SCHEMA_RULES)[number]['id'];
 /**
  * What a refinement of these schemas may put in a custom issue's `params`; write it
  * `params: { rule: 'invalid-value', … } satisfies SchemaIssueParams`, so a misspelled rule fails to
- * compile. `src/core/schema-issues.ts` reads it back.
+ * compile. `src/core/diagnostics/schema-issues.ts` reads it back.
  */
 export interface SchemaIssueParams {
   rule?: SchemaRuleId;

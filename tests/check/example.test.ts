@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valid } from '../../src/core/content.ts';
+import { valid } from '../../src/core/read/content.ts';
 import { checkFiles } from '../../src/core/check.ts';
 import { readContentTree } from '../../src/node/fs.ts';
 import { REPO, TODAY } from '../helpers.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Diagnostic } from '../../src/core/diagnostics.ts';
-import type { Problem } from '../../src/core/context.ts';
+import type { Diagnostic } from '../../src/core/diagnostics/diagnostics.ts';
+import type { Problem } from '../../src/core/rules/context.ts';
 import { RULES, type RuleId } from '../../src/core/rules/catalog.ts';
-import type { SchemaProblem } from '../../src/core/schema-issues.ts';
-import type { YamlProblem } from '../../src/core/yaml/full.ts';
+import type { SchemaProblem } from '../../src/core/diagnostics/schema-issues.ts';
+import type { YamlProblem } from '../../src/core/read/yaml/full.ts';
 import { SCHEMA_RULES, type SchemaIssueParams } from '../../src/schema/rules.ts';
 
 // `tsc --noEmit` (npm run lint) checks this file: each `@ts-expect-error` fails the type check

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { checkChoices, parseOptions, type Command, type CommandContext } from '../../src/cli/command.ts';
-import { UsageError } from '../../src/core/errors.ts';
+import { UsageError } from '../../src/core/diagnostics/errors.ts';
 import { TODAY } from '../helpers.ts';
 
 export interface TestContext extends CommandContext {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseOptions } from '../../src/cli/command.ts';
 import { command as doctor } from '../../src/cli/commands/doctor.ts';
 import { command as init } from '../../src/cli/commands/init.ts';
-import { UsageError } from '../../src/core/errors.ts';
+import { UsageError } from '../../src/core/diagnostics/errors.ts';
 import { REPO, runCli } from '../helpers.ts';
 import { testContext } from './context.ts';
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseOptions, type CommandContext } from '../../src/cli/command.ts';
 import { command } from '../../src/cli/commands/init.ts';
-import { UsageError } from '../../src/core/errors.ts';
+import { UsageError } from '../../src/core/diagnostics/errors.ts';
 import { check, REPO, runCli, TODAY } from '../helpers.ts';
 import { testContext } from './context.ts';
 
@@ -114,8 +114,8 @@ describe('init --no-input', () => {
         3. Create https://github.com/acme/web-impact on GitHub (empty), then push:
              git init -b main && git add -A && git commit -m "Start our impact report"
              git remote add origin https://github.com/acme/web-impact.git && git push -u origin main
-        4. Turn on GitHub Pages and protect main: steps 5 and 6 of docs/adopting.md in
-           Throughline's documentation.
+        4. Turn on GitHub Pages and protect main: steps 5 and 6 of
+           node_modules/throughline/docs/adopting.md (after npm install).
       "
     `);
     const root = join(parent, 'web-impact');

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseOptions, type CommandContext } from '../../src/cli/command.ts';
 import { command } from '../../src/cli/commands/new.ts';
 import { command as schemaCommand } from '../../src/cli/commands/schema.ts';
-import { UsageError } from '../../src/core/errors.ts';
-import { readEntry } from '../../src/core/read-entry.ts';
+import { UsageError } from '../../src/core/diagnostics/errors.ts';
+import { readEntry } from '../../src/core/read/read-entry.ts';
 import { check, git, makeTree } from '../helpers.ts';
 import { testContext } from './context.ts';
 

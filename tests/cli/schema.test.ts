@@ -7,9 +7,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { command } from '../../src/cli/commands/schema.ts';
 import { listContentTree, readContentFile } from '../../src/node/fs.ts';
 import { SCHEMA_NAMES, type JsonSchema, type SchemaName } from '../../src/core/json-schema.ts';
-import { classify } from '../../src/core/paths.ts';
-import { readEntry, readYaml } from '../../src/core/read-entry.ts';
-import { isRecord } from '../../src/core/schema-walk.ts';
+import { classify } from '../../src/core/read/paths.ts';
+import { readEntry, readYaml } from '../../src/core/read/read-entry.ts';
+import { isRecord } from '../../src/core/diagnostics/schema-walk.ts';
 import { makeTree, REPO } from '../helpers.ts';
 import { testContext } from './context.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { markdownToHast, markdownToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { bodyLimitProblems, MAX_BODY_DEPTH, MAX_BODY_LENGTH } from '../../src/core/body-limits.ts';
+import { bodyLimitProblems, MAX_BODY_DEPTH, MAX_BODY_LENGTH } from '../../src/core/markdown/body-limits.ts';
 
 // The limits scan never parses, yet the check and the renderer trust it to keep every body the
 // parser would nest too deep away from the parser. These hold it to the parser's own trees.

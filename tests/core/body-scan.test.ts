@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../../src/core/body-scan.ts';
-import { outlineBody } from '../../src/core/markdown.ts';
+import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../../src/core/markdown/body-scan.ts';
+import { outlineBody } from '../../src/core/markdown/markdown.ts';
 
 // The quick scans let the check skip Markdown parsing; they must never claim "clean" where the
 // parser that renders the site would find a problem.

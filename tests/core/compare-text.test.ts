@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byTitle, compareText } from '../../src/core/compare-text.ts';
+import { byTitle, compareText } from '../../src/core/text/compare-text.ts';
 
 describe('the one order for names, titles and ids', () => {
   it('is alphabetical with accents beside their letters, and numbers by value', () => {

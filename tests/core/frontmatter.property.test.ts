@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/core/check.ts';
-import { MAX_PROBLEMS_PER_FILE, type Diagnostic } from '../../src/core/diagnostics.ts';
-import { readEntry } from '../../src/core/read-entry.ts';
+import { MAX_PROBLEMS_PER_FILE, type Diagnostic } from '../../src/core/diagnostics/diagnostics.ts';
+import { readEntry } from '../../src/core/read/read-entry.ts';
 
 // Whatever a pull request puts in a file, reading it the way the check does must not throw, and
 // every problem must point at a place in that file: a line and column a code frame and a GitHub

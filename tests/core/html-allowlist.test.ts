@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rawHtmlLoss } from '../../src/core/html-allowlist.ts';
+import { rawHtmlLoss } from '../../src/core/markdown/html-allowlist.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 
 // The check warns exactly where the renderer removes something: both read one allowlist.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { outlineBody } from '../../src/core/markdown.ts';
+import { outlineBody } from '../../src/core/markdown/markdown.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 
 // The check counts a body's sections from its outline; the page shows what the renderer makes of

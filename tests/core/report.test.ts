@@ -1,11 +1,11 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { onlyChanged } from '../../src/core/diagnostics.ts';
+import { onlyChanged } from '../../src/core/diagnostics/diagnostics.ts';
 import { summaryLine } from '../../src/cli/format/summary.ts';
 import { readContentTree } from '../../src/node/fs.ts';
 import { checkFiles } from '../../src/core/check.ts';
-import type { Diagnostic } from '../../src/core/diagnostics.ts';
-import { loadContent } from '../../src/core/load.ts';
+import type { Diagnostic } from '../../src/core/diagnostics/diagnostics.ts';
+import { loadContent } from '../../src/core/read/load.ts';
 import { MAX_COMMENT_CHARS, mdCode, mdText, problemsTable, renderReport, REPORT_MARKER, type ItemChange } from '../../src/core/report.ts';
 import type { Accomplishment } from '../../src/schema/index.ts';
 import { itemText, makeTree, TODAY } from '../helpers.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readEntry } from '../../src/core/read-entry.ts';
-import { readYaml } from '../../src/core/read-entry.ts';
-import { bodyHeadings, defaultDate, renderAccomplishment, yamlString, type Answers } from '../../src/core/scaffold.ts';
-import { slugify } from '../../src/core/slug.ts';
+import { readEntry } from '../../src/core/read/read-entry.ts';
+import { readYaml } from '../../src/core/read/read-entry.ts';
+import { bodyHeadings, defaultDate, renderAccomplishment, yamlString, type Answers } from '../../src/core/scaffold/scaffold.ts';
+import { slugify } from '../../src/core/text/slug.ts';
 import { AccomplishmentSchema, ID_MAX, ID_PATTERN } from '../../src/schema/index.ts';
 
 describe('slugify', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readContentTree } from '../../src/node/fs.ts';
 import { checkFiles } from '../../src/core/check.ts';
-import { valid } from '../../src/core/content.ts';
-import { cycleStatus, daysBetween, dueText, stateText } from '../../src/core/status.ts';
-import { itemsPerPerson } from '../../src/core/submission-counts.ts';
+import { valid } from '../../src/core/read/content.ts';
+import { cycleStatus, daysBetween, dueText, stateText } from '../../src/core/model/status.ts';
+import { itemsPerPerson } from '../../src/core/model/submission-counts.ts';
 import { itemText, makeTree, TODAY, type TreeOptions } from '../helpers.ts';
 
 const ITEMS = 'content/accomplishments/2026-h1';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { BAIL, parseFast } from '../../src/core/yaml/fast.ts';
-import { parseFull } from '../../src/core/yaml/full.ts';
+import { BAIL, parseFast } from '../../src/core/read/yaml/fast.ts';
+import { parseFull } from '../../src/core/read/yaml/full.ts';
 import { readFileSync } from 'node:fs';
 
 type Reference = { ok: true; value: unknown } | { ok: false; why: string };

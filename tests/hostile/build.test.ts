@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockBuilds, toolDir } from '../../src/cli/build-space.ts';
 import { buildCommand } from '../../src/cli/commands/build.ts';
-import { UsageError } from '../../src/core/errors.ts';
+import { UsageError } from '../../src/core/diagnostics/errors.ts';
 import { assertReplaceable } from '../../src/cli/out-dir.ts';
 import { git, makeTree, TODAY } from '../helpers.ts';
 import { treeState, writeEarlierBuild } from '../build/site-tree.ts';

@@ -1,7 +1,7 @@
 import type { ElementContent, RootContent } from 'hast';
 import { htmlToHast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_LENGTH } from '../../src/core/body-limits.ts';
+import { MAX_BODY_LENGTH } from '../../src/core/markdown/body-limits.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { output } from '../helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readEntry } from '../../src/core/read-entry.ts';
-import { MAX_FILE_BYTES } from '../../src/core/source-file.ts';
+import { readEntry } from '../../src/core/read/read-entry.ts';
+import { MAX_FILE_BYTES } from '../../src/core/read/source-file.ts';
 import { check, makeTree } from '../helpers.ts';
 
 // Front matter comes from pull requests. Each case is a small hostile file, checked the way

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyResultClaims } from '../../src/core/claims.ts';
+import { keyResultClaims } from '../../src/core/model/claims.ts';
 import { keyResultProgress } from '../../src/lib/progress.ts';
 import { goal, item } from './fixture.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, signed as englishSigned } from '../../src/core/numbers.ts';
+import { formatNumber, signed as englishSigned } from '../../src/core/text/numbers.ts';
 import { formatting } from '../../src/lib/format.ts';
 
 const en = formatting('en');

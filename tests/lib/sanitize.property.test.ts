@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ElementContent, RootContent } from 'hast';
 import { htmlToHast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { KEPT_ELEMENTS } from '../../src/core/html-allowlist.ts';
+import { KEPT_ELEMENTS } from '../../src/core/markdown/html-allowlist.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 
 // Whatever a body is made of, the page gets only the allowlist: this builds bodies from the

@@ -23,7 +23,7 @@ async function lint(file: string, from: string): Promise<string[]> {
 
 describe('the house plan', () => {
   it.each([
-    ['src/schema/x.ts', '../core/text-checks.ts'],
+    ['src/schema/x.ts', '../core/text/text-checks.ts'],
     ['src/schema/x.ts', 'node:fs'],
     ['src/core/x.ts', '../cli/index.ts'],
     ['src/core/x.ts', '../node/fs.ts'],
@@ -54,13 +54,13 @@ describe('the house plan', () => {
     ['src/schema/x.ts', './common.ts'],
     ['src/core/x.ts', '../schema/index.ts'],
     ['src/core/x.ts', 'yaml'],
-    ['src/node/x.ts', '../core/paths.ts'],
+    ['src/node/x.ts', '../core/read/paths.ts'],
     ['src/node/x.ts', 'node:fs'],
     ['src/cli/commands/x.ts', '../../node/fs.ts'],
     ['src/cli/commands/x.ts', '../check-run.ts'],
     ['src/cli/commands/index.ts', './check.ts'],
     ['src/loaders/x.ts', '../node/fs.ts'],
-    ['src/lib/x.ts', '../core/audience.ts'],
+    ['src/lib/x.ts', '../core/model/audience.ts'],
     ['src/integration/x.ts', '../node/package-info.ts'],
     ['src/collections/x.ts', '../loaders/content.ts'],
   ])('allows %s importing %s', async (file, from) => {

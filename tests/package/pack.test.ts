@@ -30,9 +30,10 @@ describe('the packed package', () => {
     expect(files).toContain('bin/throughline.js');
     expect(files).toContain('compiled/src/cli/index.js');
     expect(files).toContain('src/routes/index.astro');
+    expect(files).toContain('docs/submitting.md');
     expect(
       files.filter((path) =>
-        /^(tests|bench|content|docs|scripts|public|\.github|\.changeset)\/|^src\/cli\/|^src\/content\.config\.ts$|\.test\.ts$|\.png$/.test(
+        /^(tests|bench|content|docs\/screenshots|scripts|public|\.github|\.changeset)\/|^src\/cli\/|^src\/content\.config\.ts$|\.test\.ts$|\.png$/.test(
           path,
         ),
       ),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { defineCommand } from '../command.ts';
-import { UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/diagnostics/errors.ts';
 import { GitHubError, gitHubClient } from '../github/api.ts';
 import { commentBody } from '../github/comment-body.ts';
 import { pullRequestRun } from '../github/event.ts';

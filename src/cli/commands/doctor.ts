@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/diagnostics/errors.ts';
 import { defineCommand } from '../command.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { MANAGED_TEMPLATES, releasePins, templatesDir, type ReleasePins } from '../templates.ts';

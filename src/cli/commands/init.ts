@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeF
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as p from '@clack/prompts';
 import { checkFiles } from '../../core/check.ts';
-import { UsageError } from '../../core/errors.ts';
-import { starterContent } from '../../core/init-content.ts';
-import { completeSetup, missingInitFlags, resolveInitFlags, type InitFlags, type TeamSetup } from '../../core/init-setup.ts';
-import { slugify } from '../../core/slug.ts';
-import { listText } from '../../core/suggest.ts';
+import { UsageError } from '../../core/diagnostics/errors.ts';
+import { starterContent } from '../../core/scaffold/init-content.ts';
+import { completeSetup, missingInitFlags, resolveInitFlags, type InitFlags, type TeamSetup } from '../../core/scaffold/init-setup.ts';
+import { slugify } from '../../core/text/slug.ts';
+import { listText } from '../../core/text/suggest.ts';
 import { defineCommand, type CommandContext } from '../command.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { askSetup, CANCELLED } from '../init-prompts.ts';
@@ -238,7 +238,7 @@ function nextSteps(dir: string, root: string, setup: TeamSetup): string {
   return `Next steps:
   1. ${cd}npm install
   2. npm run build, then npm run preview to see the site
-${push}  4. Turn on GitHub Pages and protect main: steps 5 and 6 of docs/adopting.md in
-     Throughline's documentation.
+${push}  4. Turn on GitHub Pages and protect main: steps 5 and 6 of
+     node_modules/throughline/docs/adopting.md (after npm install).
 `;
 }

@@ -1,18 +1,18 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkFiles } from '../../core/check.ts';
-import { loadContent } from '../../core/load.ts';
-import { classify } from '../../core/paths.ts';
+import { loadContent } from '../../core/read/load.ts';
+import { classify } from '../../core/read/paths.ts';
 import { renderReport, type ItemChange } from '../../core/report.ts';
-import type { SourceFile } from '../../core/source-file.ts';
+import type { SourceFile } from '../../core/read/source-file.ts';
 import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN, type Accomplishment } from '../../schema/index.ts';
 import { defineCommand } from '../command.ts';
-import { UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/diagnostics/errors.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { summaryLine } from '../format/summary.ts';
 import { readContentTree, sourceFile } from '../../node/fs.ts';
 import { catFiles, changedFiles, filesAt } from '../git.ts';
-import { onlyChanged } from '../../core/diagnostics.ts';
+import { onlyChanged } from '../../core/diagnostics/diagnostics.ts';
 
 /** A handle as `github` in people's files takes it; apps open pull requests too, as `dependabot[bot]`. */
 function isHandle(author: string): boolean {

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { frontMatterSchemas, jsonText, SCHEMA_NAMES } from '../../core/json-schema.ts';
-import { CONTENT_DIR } from '../../core/paths.ts';
+import { CONTENT_DIR } from '../../core/read/paths.ts';
 import { defineCommand } from '../command.ts';
-import { UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/diagnostics/errors.ts';
 import { contentEntries, EDITOR_DIR, editorFiles, idsOf, writeAtomically } from '../editor-map.ts';
 
 /** Git ignores it; the schemas hold this checkout's ids, so each clone writes its own. */

@@ -1,11 +1,11 @@
 import { checkFiles } from '../../core/check.ts';
-import { valid } from '../../core/content.ts';
-import { countBySeverity } from '../../core/diagnostics.ts';
-import { openCycle } from '../../core/open-cycle.ts';
-import { cycleStatus } from '../../core/status.ts';
-import { suggest } from '../../core/suggest.ts';
+import { valid } from '../../core/read/content.ts';
+import { countBySeverity } from '../../core/diagnostics/diagnostics.ts';
+import { openCycle } from '../../core/model/open-cycle.ts';
+import { cycleStatus } from '../../core/model/status.ts';
+import { suggest } from '../../core/text/suggest.ts';
 import { defineCommand } from '../command.ts';
-import { UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/diagnostics/errors.ts';
 import { COLORS, PLAIN, wantsColor } from '../format/color.ts';
 import { jsonLogSafe, logSafe } from '../format/log-safe.ts';
 import { formatStatusJson } from '../format/status-json.ts';

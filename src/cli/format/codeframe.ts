@@ -1,5 +1,5 @@
-import type { Span } from '../../core/diagnostics.ts';
-import { visible } from '../../core/text-checks.ts';
+import type { Span } from '../../core/diagnostics/diagnostics.ts';
+import { visible } from '../../core/text/text-checks.ts';
 import type { Palette } from './color.ts';
 
 const MAX_WIDTH = 100;

@@ -1,5 +1,5 @@
-import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
-import { location } from '../../core/diagnostics.ts';
+import { countBySeverity, type Diagnostic } from '../../core/diagnostics/diagnostics.ts';
+import { location } from '../../core/diagnostics/diagnostics.ts';
 import { summaryLine, type RunStats } from './summary.ts';
 import { logSafe } from './log-safe.ts';
 import { problemsTable } from '../../core/report.ts';

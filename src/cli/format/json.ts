@@ -1,4 +1,4 @@
-import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
+import { countBySeverity, type Diagnostic } from '../../core/diagnostics/diagnostics.ts';
 import type { RunStats } from './summary.ts';
 import { jsonLogSafe } from './log-safe.ts';
 

@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic } from '../../core/diagnostics/diagnostics.ts';
 import type { Palette } from './color.ts';
 import { codeFrame } from './codeframe.ts';
 import { logSafe } from './log-safe.ts';
-import { location } from '../../core/diagnostics.ts';
+import { location } from '../../core/diagnostics/diagnostics.ts';
 import { summaryLine, type RunStats } from './summary.ts';
 
 /** For people at a terminal: `file:line:col severity rule message`, the hint, and a code frame. */

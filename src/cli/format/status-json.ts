@@ -1,7 +1,7 @@
-import type { CycleStatus } from '../../core/status.ts';
+import type { CycleStatus } from '../../core/model/status.ts';
 
 /**
- * `status --format json`: `CycleStatus` (documented field by field in src/core/status.ts) with a
+ * `status --format json`: `CycleStatus` (documented field by field in src/core/model/status.ts) with a
  * `version`, raised only when a field changes meaning or goes away, and how many errors the
  * content has (their files are not counted).
  */

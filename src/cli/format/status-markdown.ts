@@ -1,5 +1,5 @@
 import { mdCode, mdText } from '../../core/report.ts';
-import { countText, dueText, overClaimText, stateText, type CycleStatus } from '../../core/status.ts';
+import { countText, dueText, overClaimText, stateText, type CycleStatus } from '../../core/model/status.ts';
 
 /**
  * `status` as GitHub-flavoured Markdown, for an issue or a team page. Every name and title is

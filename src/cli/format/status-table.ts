@@ -1,5 +1,5 @@
-import { countText, dueText, overClaimText, stateText, type CycleStatus } from '../../core/status.ts';
-import { visible } from '../../core/text-checks.ts';
+import { countText, dueText, overClaimText, stateText, type CycleStatus } from '../../core/model/status.ts';
+import { visible } from '../../core/text/text-checks.ts';
 import type { Palette } from './color.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { countBySeverity, type Diagnostic } from '../../core/diagnostics.ts';
+import { countBySeverity, type Diagnostic } from '../../core/diagnostics/diagnostics.ts';
 
 export interface RunStats {
   /** Content files looked at. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { listText } from '../../core/suggest.ts';
-import { UsageError } from '../../core/errors.ts';
+import { listText } from '../../core/text/suggest.ts';
+import { UsageError } from '../../core/diagnostics/errors.ts';
 
 /** The pull request a workflow run belongs to, and what it takes to talk to the API about it. */
 export interface PullRequestRun {

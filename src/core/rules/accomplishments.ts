@@ -1,7 +1,7 @@
-import { rawHtmlLoss } from '../html-allowlist.ts';
-import { allEntries, valid } from '../content.ts';
-import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../body-scan.ts';
-import { bodyLimits, outline } from '../source.ts';
+import { rawHtmlLoss } from '../markdown/html-allowlist.ts';
+import { allEntries, valid } from '../read/content.ts';
+import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../markdown/body-scan.ts';
+import { bodyLimits, outline } from '../read/source.ts';
 import type { Rule } from './types.ts';
 import { DEFAULT_SECTIONS } from '../../schema/index.ts';
 

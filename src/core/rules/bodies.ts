@@ -1,10 +1,10 @@
-import { MAX_BODY_DEPTH, MAX_BODY_LENGTH } from '../body-limits.ts';
-import { hasRawHtml } from '../body-scan.ts';
-import { allEntries } from '../content.ts';
-import type { Span } from '../diagnostics.ts';
-import type { UnclosedHtml } from '../raw-html.ts';
-import { bodyLimits, outline, type SourceDoc } from '../source.ts';
-import { lineStarts, positionAt } from '../text-checks.ts';
+import { MAX_BODY_DEPTH, MAX_BODY_LENGTH } from '../markdown/body-limits.ts';
+import { hasRawHtml } from '../markdown/body-scan.ts';
+import { allEntries } from '../read/content.ts';
+import type { Span } from '../diagnostics/diagnostics.ts';
+import type { UnclosedHtml } from '../markdown/raw-html.ts';
+import { bodyLimits, outline, type SourceDoc } from '../read/source.ts';
+import { lineStarts, positionAt } from '../text/text-checks.ts';
 import type { Rule } from './types.ts';
 
 /**

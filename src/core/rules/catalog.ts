@@ -1,4 +1,4 @@
-import type { Severity } from '../diagnostics.ts';
+import type { Severity } from '../diagnostics/diagnostics.ts';
 import { SCHEMA_RULES } from '../../schema/rules.ts';
 
 export interface RuleInfo {

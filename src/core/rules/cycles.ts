@@ -1,4 +1,4 @@
-import { valid } from '../content.ts';
+import { valid } from '../read/content.ts';
 import type { Rule } from './types.ts';
 
 /** A cycle's own dates and limits make sense. */

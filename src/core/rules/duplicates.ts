@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../schema/index.ts';
-import { valid } from '../content.ts';
+import { valid } from '../read/content.ts';
 import type { Rule } from './types.ts';
 
 /** Ids are unique per collection, also across letter case (file systems disagree about case). */

@@ -1,5 +1,5 @@
 import type { KeyResult } from '../../schema/index.ts';
-import type { Content, ValidEntry } from '../content.ts';
+import type { Content, ValidEntry } from '../read/content.ts';
 
 /** Which key result an `impact` entry's `key_result` names, among the item's own goals. */
 export type ImpactTarget =

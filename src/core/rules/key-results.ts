@@ -1,5 +1,5 @@
-import { valid } from '../content.ts';
-import { didYouMean, oneOf } from '../suggest.ts';
+import { valid } from '../read/content.ts';
+import { didYouMean, oneOf } from '../text/suggest.ts';
 import { impactTarget } from './impact-target.ts';
 import type { Rule } from './types.ts';
 

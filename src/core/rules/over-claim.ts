@@ -1,6 +1,6 @@
-import { signed } from '../numbers.ts';
-import { claimIndex } from '../claims.ts';
-import { valid } from '../content.ts';
+import { signed } from '../text/numbers.ts';
+import { claimIndex } from '../model/claims.ts';
+import { valid } from '../read/content.ts';
 import type { Rule } from './types.ts';
 
 /**

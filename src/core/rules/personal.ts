@@ -1,5 +1,5 @@
-import { valid } from '../content.ts';
-import { isPersonal, PERSONAL_DIR } from '../paths.ts';
+import { valid } from '../read/content.ts';
+import { isPersonal, PERSONAL_DIR } from '../read/paths.ts';
 import type { Rule } from './types.ts';
 
 /** The file's first `---`: the problem is the file itself, not a field of it. */

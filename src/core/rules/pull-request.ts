@@ -1,5 +1,5 @@
-import { valid } from '../content.ts';
-import { isPersonal, PERSONAL_DIR } from '../paths.ts';
+import { valid } from '../read/content.ts';
+import { isPersonal, PERSONAL_DIR } from '../read/paths.ts';
 import type { Rule } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { ID_PATTERN, schemas, type CollectionName } from '../../schema/index.ts';
-import { formatPath } from '../diagnostics.ts';
-import { findReferences } from '../schema-walk.ts';
-import { didYouMean } from '../suggest.ts';
+import { formatPath } from '../diagnostics/diagnostics.ts';
+import { findReferences } from '../diagnostics/schema-walk.ts';
+import { didYouMean } from '../text/suggest.ts';
 import type { Rule } from './types.ts';
 
 const NOUN: Record<CollectionName, string> = {

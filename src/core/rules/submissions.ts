@@ -1,6 +1,6 @@
-import { valid } from '../content.ts';
-import { isPersonal } from '../paths.ts';
-import { itemsPerPerson } from '../submission-counts.ts';
+import { valid } from '../read/content.ts';
+import { isPersonal } from '../read/paths.ts';
+import { itemsPerPerson } from '../model/submission-counts.ts';
 import type { Rule } from './types.ts';
 
 /**

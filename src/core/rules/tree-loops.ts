@@ -1,6 +1,6 @@
 import type { CollectionName } from '../../schema/index.ts';
-import { valid, type ValidEntry } from '../content.ts';
-import type { CheckContext } from '../context.ts';
+import { valid, type ValidEntry } from '../read/content.ts';
+import type { CheckContext } from './context.ts';
 import type { Rule } from './types.ts';
 
 /** `parent` and `manager` chains must end: a loop would make "path to the top goal" infinite. */

@@ -1,5 +1,5 @@
 import type { ElementContent, Properties, Root } from 'hast';
-import { escapeHtml } from '../../core/text-checks.ts';
+import { escapeHtml } from '../../core/text/text-checks.ts';
 
 // The sanitizer's output is the only input: a handful of elements and attributes. An attribute
 // missing here is not written at all, so a slip in the sanitizer cannot become markup.

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { MAX_BODY_DEPTH } from '../../core/body-limits.ts';
-import { DROPPED_ELEMENTS, KEPT_ELEMENTS } from '../../core/html-allowlist.ts';
+import { MAX_BODY_DEPTH } from '../../core/markdown/body-limits.ts';
+import { DROPPED_ELEMENTS, KEPT_ELEMENTS } from '../../core/markdown/html-allowlist.ts';
 
 /**
  * An allowlist sanitizer for the hast tree of an untrusted body, in the spirit of GitHub's

@@ -1,6 +1,6 @@
-import { COLLECTIONS, ID_MAX, ID_PATTERN, type CollectionName } from '../schema/common.ts';
-import { slugify } from './slug.ts';
-import { suggest } from './suggest.ts';
+import { COLLECTIONS, ID_MAX, ID_PATTERN, type CollectionName } from '../../schema/common.ts';
+import { slugify } from '../text/slug.ts';
+import { suggest } from '../text/suggest.ts';
 
 import { CONTENT_DIR } from './source-file.ts';
 

@@ -1,6 +1,6 @@
 import { markdownToMdast, type MdastNode } from 'satteri';
 import { scanRawHtml, type HtmlFragment, type UnclosedHtml } from './raw-html.ts';
-import { lineStarts, positionAt } from './text-checks.ts';
+import { lineStarts, positionAt } from '../text/text-checks.ts';
 
 export interface BodyHeading {
   depth: number;

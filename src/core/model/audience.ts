@@ -1,4 +1,4 @@
-import type { Visibility } from '../schema/index.ts';
+import type { Visibility } from '../../schema/index.ts';
 
 /** Who a build is for. Each audience sees its own level and every level below it. */
 export const AUDIENCES = ['public', 'team', 'private'] as const satisfies readonly Visibility[];

@@ -1,7 +1,7 @@
-import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN, ID_MAX, ID_PATTERN, isOneLine, Link, SiteSchema } from '../schema/index.ts';
-import { slugify } from './slug.ts';
-import { oneOf } from './suggest.ts';
-import { characterName, findControlCharacters, visible } from './text-checks.ts';
+import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN, ID_MAX, ID_PATTERN, isOneLine, Link, SiteSchema } from '../../schema/index.ts';
+import { slugify } from '../text/slug.ts';
+import { oneOf } from '../text/suggest.ts';
+import { characterName, findControlCharacters, visible } from '../text/text-checks.ts';
 
 export const SITE_AUDIENCES = SiteSchema.shape.audience.options;
 export type SiteAudience = (typeof SITE_AUDIENCES)[number];

@@ -1,11 +1,11 @@
-import { AccomplishmentSchema, ID_MAX, ID_PATTERN, IsoDate, isOneLine, OUTCOMES, Visibility } from '../schema/index.ts';
-import { valid, type Content, type ValidEntry } from './content.ts';
-import { compareText as byText } from './compare-text.ts';
-import { openCycle } from './open-cycle.ts';
+import { AccomplishmentSchema, ID_MAX, ID_PATTERN, IsoDate, isOneLine, OUTCOMES, Visibility } from '../../schema/index.ts';
+import { valid, type Content, type ValidEntry } from '../read/content.ts';
+import { compareText as byText } from '../text/compare-text.ts';
+import { openCycle } from '../model/open-cycle.ts';
 import { dateProblem, defaultDate, type Answers, type GoalChoice } from './scaffold.ts';
-import { slugify } from './slug.ts';
-import { oneOf, suggest } from './suggest.ts';
-import { characterName, findControlCharacters, visible } from './text-checks.ts';
+import { slugify } from '../text/slug.ts';
+import { oneOf, suggest } from '../text/suggest.ts';
+import { characterName, findControlCharacters, visible } from '../text/text-checks.ts';
 
 /** The answers `new` takes as flags, as the person typed them. */
 export interface Flags {

@@ -1,6 +1,6 @@
-import { bodyLimitProblems, type BodyLimitProblem } from './body-limits.ts';
-import type { Span } from './diagnostics.ts';
-import { outlineBody, type BodyOutline } from './markdown.ts';
+import { bodyLimitProblems, type BodyLimitProblem } from '../markdown/body-limits.ts';
+import type { Span } from '../diagnostics/diagnostics.ts';
+import { outlineBody, type BodyOutline } from '../markdown/markdown.ts';
 import { MAX_YAML_LENGTH } from './read-entry.ts';
 import { locate, parseFull, type FullYaml } from './yaml/full.ts';
 

@@ -1,5 +1,5 @@
 import { Composer, Parser, type Document, type LineCounter } from 'yaml';
-import type { Span } from '../diagnostics.ts';
+import type { Span } from '../../diagnostics/diagnostics.ts';
 import type { YamlProblem } from './full.ts';
 
 // Front matter is one YAML document. The library reads a stream of them, and, silenced, says

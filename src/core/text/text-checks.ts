@@ -1,4 +1,4 @@
-import type { Span } from './diagnostics.ts';
+import type { Span } from '../diagnostics/diagnostics.ts';
 
 /**
  * C0 and C1 control characters other than tab and line breaks, and the bidirectional overrides

@@ -1,4 +1,4 @@
-import type { Cycle } from '../schema/index.ts';
+import type { Cycle } from '../../schema/index.ts';
 
 /**
  * The cycle people are submitting for on `today`: the one whose window (start to the later of its

@@ -1,4 +1,4 @@
-import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
+import type { Accomplishment, Goal, KeyResult } from '../../schema/index.ts';
 
 /** Anything with an accomplishment's data: the check's entries and the site's items alike. */
 export interface HasItem {

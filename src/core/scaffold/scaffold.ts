@@ -1,5 +1,5 @@
-import { type Accomplishment, type Cycle, type GoalLink } from '../schema/index.ts';
-import { normalizeHeading } from './body-scan.ts';
+import { type Accomplishment, type Cycle, type GoalLink } from '../../schema/index.ts';
+import { normalizeHeading } from '../markdown/body-scan.ts';
 
 /** One goal the new item moves, with the key result if the author picked one. */
 export type GoalChoice = Pick<GoalLink, 'goal' | 'key_result'>;

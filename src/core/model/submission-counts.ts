@@ -1,4 +1,4 @@
-import type { Accomplishment } from '../schema/index.ts';
+import type { Accomplishment } from '../../schema/index.ts';
 
 /** Where a person stands against the cycle's min..max. */
 export type CountState = 'below' | 'within' | 'above';

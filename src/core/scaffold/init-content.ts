@@ -1,4 +1,4 @@
-import { DEFAULT_SECTIONS } from '../schema/index.ts';
+import { DEFAULT_SECTIONS } from '../../schema/index.ts';
 import type { TeamSetup } from './init-setup.ts';
 import { renderAccomplishment, yamlString } from './scaffold.ts';
 

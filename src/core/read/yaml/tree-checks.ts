@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { formatPath } from '../diagnostics.ts';
-import { characterName, controlCharactersIn } from '../text-checks.ts';
+import { formatPath } from '../../diagnostics/diagnostics.ts';
+import { characterName, controlCharactersIn } from '../../text/text-checks.ts';
 import type { ToSpan, YamlProblem } from './full.ts';
 
 // What the YAML library accepts and front matter does not: anchors and aliases, tags, merge keys,

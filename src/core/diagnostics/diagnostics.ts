@@ -1,5 +1,5 @@
-import { visible } from './text-checks.ts';
-import type { RuleId } from './rules/catalog.ts';
+import { visible } from '../text/text-checks.ts';
+import type { RuleId } from '../rules/catalog.ts';
 
 export type Severity = 'error' | 'warning';
 

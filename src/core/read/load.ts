@@ -1,14 +1,14 @@
-import { schemas, SiteSchema, type Site } from '../schema/index.ts';
+import { schemas, SiteSchema, type Site } from '../../schema/index.ts';
 import { emptyContent, type Content, type ContentEntry } from './content.ts';
-import { reportCapped, type Problem } from './context.ts';
-import { ProblemCap, WHOLE_FILE, type Diagnostic } from './diagnostics.ts';
+import { reportCapped, type Problem } from '../rules/context.ts';
+import { ProblemCap, WHOLE_FILE, type Diagnostic } from '../diagnostics/diagnostics.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { classify, isPersonal } from './paths.ts';
-import { describeIssuesUpTo } from './schema-issues.ts';
+import { describeIssuesUpTo } from '../diagnostics/schema-issues.ts';
 import { readYaml } from './read-entry.ts';
 import { fullYaml, offsetSpan, type SourceDoc } from './source.ts';
 import type { SourceFile } from './source-file.ts';
-import { characterName, findControlCharacters } from './text-checks.ts';
+import { characterName, findControlCharacters } from '../text/text-checks.ts';
 import type { z } from 'zod';
 
 /** What one file contributes besides its problems: the site settings or the entry it holds. */

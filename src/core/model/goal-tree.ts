@@ -1,6 +1,6 @@
-import type { Goal } from '../schema/index.ts';
-import { byTitle } from './compare-text.ts';
-import type { Entry } from './content.ts';
+import type { Goal } from '../../schema/index.ts';
+import { byTitle } from '../text/compare-text.ts';
+import type { Entry } from '../read/content.ts';
 
 /** A step on the path from a top goal down to a goal: the goal, or a marker where it is hidden. */
 export type TreeStep<G extends Entry<Goal> = Entry<Goal>> = { kind: 'goal'; goal: G } | { kind: 'hidden' };

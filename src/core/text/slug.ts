@@ -1,4 +1,4 @@
-import { ID_MAX } from '../schema/index.ts';
+import { ID_MAX } from '../../schema/index.ts';
 
 const LETTERS: Record<string, string> = {
   ß: 'ss',

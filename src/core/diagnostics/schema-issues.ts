@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { ID_PATTERN, referenceRegistry } from '../schema/common.ts';
-import type { SchemaIssueParams } from '../schema/rules.ts';
-import type { RuleId } from './rules/catalog.ts';
-import { slugify } from './slug.ts';
+import { ID_PATTERN, referenceRegistry } from '../../schema/common.ts';
+import type { SchemaIssueParams } from '../../schema/rules.ts';
+import type { RuleId } from '../rules/catalog.ts';
+import { slugify } from '../text/slug.ts';
 import { formatPath } from './diagnostics.ts';
 import { hasPath, isRecord, keysOf, schemaAt, valueAt } from './schema-walk.ts';
-import { didYouMean, oneOf, suggest } from './suggest.ts';
+import { didYouMean, oneOf, suggest } from '../text/suggest.ts';
 
 /** A schema problem in author's terms, still to be placed in the file by its path. */
 export interface SchemaProblem {

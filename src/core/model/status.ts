@@ -1,9 +1,9 @@
-import { signed } from './numbers.ts';
-import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
+import { signed } from '../text/numbers.ts';
+import type { Accomplishment, Goal, KeyResult } from '../../schema/index.ts';
 import { claimIndex, keyResultKey, namedKeyResults } from './claims.ts';
-import { byTitle, compareText } from './compare-text.ts';
+import { byTitle, compareText } from '../text/compare-text.ts';
 import { goalTree, type GoalTree } from './goal-tree.ts';
-import { valid, type Content, type ValidEntry } from './content.ts';
+import { valid, type Content, type ValidEntry } from '../read/content.ts';
 import { countState, itemsPerPerson, type CountState } from './submission-counts.ts';
 
 export interface PersonCount {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { referenceRegistry, type CollectionName } from '../schema/common.ts';
+import { referenceRegistry, type CollectionName } from '../../schema/common.ts';
 
 interface Def {
   type: string;

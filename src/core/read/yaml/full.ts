@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Span } from '../diagnostics.ts';
-import type { RuleId } from '../rules/catalog.ts';
+import type { Span } from '../../diagnostics/diagnostics.ts';
+import type { RuleId } from '../../rules/catalog.ts';
 import { extraDocument, firstDocument } from './documents.ts';
 import { checkTree, keyOf } from './tree-checks.ts';
 

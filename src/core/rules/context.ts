@@ -1,9 +1,9 @@
-import { ProblemCap, type Diagnostic, type Severity, type Span } from './diagnostics.ts';
-import type { Content, ContentEntry } from './content.ts';
-import type { Site } from '../schema/index.ts';
-import { spanOf, type SourceDoc } from './source.ts';
-import { visible } from './text-checks.ts';
-import { RULE_SEVERITY, type RuleId } from './rules/catalog.ts';
+import { ProblemCap, type Diagnostic, type Severity, type Span } from '../diagnostics/diagnostics.ts';
+import type { Content, ContentEntry } from '../read/content.ts';
+import type { Site } from '../../schema/index.ts';
+import { spanOf, type SourceDoc } from '../read/source.ts';
+import { visible } from '../text/text-checks.ts';
+import { RULE_SEVERITY, type RuleId } from './catalog.ts';
 
 /** A problem as a rule sees it: where (a file and a front matter path, or a span) and what. */
 export interface Problem {

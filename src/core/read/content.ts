@@ -1,4 +1,4 @@
-import type { Accomplishment, CollectionName, Cycle, Goal, Person, Site, Team } from '../schema/index.ts';
+import type { Accomplishment, CollectionName, Cycle, Goal, Person, Site, Team } from '../../schema/index.ts';
 import type { SourceDoc } from './source.ts';
 
 export interface DataOf {
