@@ -55,8 +55,11 @@ export interface ReleasePins {
   nodeMajor: string;
   /** `peerDependencies.astro`. */
   astro: string;
-  /** `allowScripts.node`: the `node` package installs its binary in a script. */
-  allowNodeScripts: unknown;
+  /**
+   * `allowScripts`: the install scripts npm may run, which a team's tree has too (`node` installs
+   * its binary in one; esbuild, under Astro, checks its own). Without them npm asks the team.
+   */
+  allowScripts: Record<string, unknown> | undefined;
 }
 
 interface Manifest {
@@ -76,7 +79,7 @@ export function releasePins(): ReleasePins {
     throw new Error("throughline's package.json has no devDependencies.node or peerDependencies.astro");
   const nodeMajor = /\d+/.exec(node)?.[0];
   if (nodeMajor === undefined) throw new Error(`throughline's devDependencies.node \`${node}\` names no Node major`);
-  return { version, node, nodeMajor, astro, allowNodeScripts: manifest.allowScripts?.['node'] };
+  return { version, node, nodeMajor, astro, allowScripts: manifest.allowScripts };
 }
 
 /** A team repository's package.json: Throughline pinned exactly, Astro and Node as Throughline has them. */
@@ -96,7 +99,7 @@ export function teamPackageJson(name: string, pins: ReleasePins): string {
     },
     dependencies: { astro: pins.astro, throughline: pins.version },
     devDependencies: { node: pins.node },
-    ...(pins.allowNodeScripts === undefined ? {} : { allowScripts: { node: pins.allowNodeScripts } }),
+    ...(pins.allowScripts === undefined ? {} : { allowScripts: pins.allowScripts }),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
