@@ -35,7 +35,7 @@ export function checkFiles(files: readonly SourceFile[], options: CheckOptions):
       severity: 'error',
       rule: 'site-config',
       message: `Missing \`${SITE_FILE}\`, expected the site's settings there`,
-      hint: 'copy it from the Throughline template and set `title`, `url`, `repo` and `audience`',
+      hint: 'write it with `title`, `url`, `repo` and `audience` (docs/content-model.md), or start the repository with `npx throughline init`',
     });
   }
   const facts = { pullRequest: options.pullRequest, personalGit: options.personalGit, pagesUrl: options.pagesUrl };

@@ -856,7 +856,7 @@ describe('site rules', () => {
     expect(output(undefined, { remove: ['content/site.yaml'] })).toMatchInlineSnapshot(`
       "exit 1
       content/ error site-config Missing \`content/site.yaml\`, expected the site's settings there
-        hint: copy it from the Throughline template and set \`title\`, \`url\`, \`repo\` and \`audience\`
+        hint: write it with \`title\`, \`url\`, \`repo\` and \`audience\` (docs/content-model.md), or start the repository with \`npx throughline init\`
 
       ✖ 1 error and 0 warnings in 1 file (10 files checked)
       "
