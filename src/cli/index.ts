@@ -2,6 +2,7 @@
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { isCalendarDate } from '../schema/common.ts';
+import { localIsoDate } from '../core/text/iso-date.ts';
 import { suggest } from '../core/text/suggest.ts';
 import {
   checkChoices,
@@ -115,7 +116,7 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
         : `unexpected argument \`${extra}\`; ${spec.name} takes options only${viaNpm}`,
     );
   }
-  const today = values.today ?? env['THROUGHLINE_TODAY'] ?? localToday();
+  const today = values.today ?? env['THROUGHLINE_TODAY'] ?? localIsoDate(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isCalendarDate(today))
     throw new UsageError(`--today \`${today}\` is not a date written YYYY-MM-DD`);
   checkChoices(spec.options, values);
@@ -158,12 +159,6 @@ function parse(spec: Command, args: readonly string[]) {
       `${message.replace(/\. To specify.*$/, '')}${guess ? ` (did you mean \`--${guess}\`?)` : ''}; see \`throughline ${spec.name} --help\``,
     );
   }
-}
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 if (import.meta.main) {

@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { z } from 'zod';
 import type { SiteSettings } from '../core/site-settings.ts';
+import { localIsoDate } from '../core/text/iso-date.ts';
 import { didYouMean } from '../core/text/suggest.ts';
 import { buildSettings } from '../node/build-settings.ts';
 import { packageInfo } from '../node/package-info.ts';
@@ -46,7 +47,7 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
         const settings: SiteSettings = {
           audience: buildSettings().audience,
           base,
-          today: buildSettings().today ?? new Date().toISOString().slice(0, 10),
+          today: buildSettings().today ?? localIsoDate(new Date()),
           locale: resolved.locale,
           favicon: existsSync(join(root, 'public', 'favicon.svg')) ? `${base}favicon.svg` : undefined,
         };

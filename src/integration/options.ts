@@ -20,22 +20,15 @@ export const COMPONENTS = [
   'StatusBadge',
 ] as const;
 
-export type ComponentName = (typeof COMPONENTS)[number];
-
-const projectFile = (what: string) =>
-  z
-    .string()
-    .min(1)
-    .describe(
-      `${what}: a path from the project root such as \`./src/${what === 'a stylesheet' ? 'styles/custom.css' : 'components/MyCard.astro'}\`, or a package's file`,
-    );
+/** A file of the team's: a path from the project root (`./src/styles/team.css`), or a package's. */
+const projectFile = z.string().min(1);
 
 /** `throughline(options)` in a team's astro.config.mjs. */
 export const OptionsSchema = z.strictObject({
   /** Stylesheets loaded after Throughline's own, so their rules win (colours, fonts, spacing). */
-  customCss: z.array(projectFile('a stylesheet')).default([]),
+  customCss: z.array(projectFile).default([]),
   /** Components drawn by the team's own `.astro` file instead, with the same props. */
-  components: z.partialRecord(z.enum(COMPONENTS), projectFile('an .astro component')).default({}),
+  components: z.partialRecord(z.enum(COMPONENTS), projectFile).default({}),
   /** BCP 47 language tag for dates and numbers, e.g. `en-GB`, `de`, `fr-CA`. */
   locale: z
     .string()
