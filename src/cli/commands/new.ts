@@ -8,7 +8,15 @@ import { CONTENT_DIR, isPersonal, PERSONAL_DIR } from '../../core/read/paths.ts'
 import { readEntry } from '../../core/read/read-entry.ts';
 import { renderAccomplishment, type Answers } from '../../core/scaffold/scaffold.ts';
 import { slugify } from '../../core/text/slug.ts';
-import { catalogOf, completeAnswers, LIMITS, missingFlags, resolveFlags, type Catalog, type Flags } from '../../core/scaffold/scaffold-input.ts';
+import {
+  catalogOf,
+  completeAnswers,
+  LIMITS,
+  missingFlags,
+  resolveFlags,
+  type Catalog,
+  type Flags,
+} from '../../core/scaffold/scaffold-input.ts';
 import { describeIssues } from '../../core/diagnostics/schema-issues.ts';
 import { listText } from '../../core/text/suggest.ts';
 import { AccomplishmentSchema, DEFAULT_SECTIONS, ID_MAX } from '../../schema/index.ts';
