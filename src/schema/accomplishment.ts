@@ -15,6 +15,12 @@ export const ImpactSchema = z.strictObject({
   after: Measure,
   /** The unit of both numbers; must match the key result's unit when one is named. */
   unit: text(20),
+  /**
+   * Which way is an improvement, `higher` or `lower`, when no `key_result` is named (a named key
+   * result's direction decides). The page labels the change "better" or "worse" by it; without
+   * either, the change is shown unlabelled.
+   */
+  better: z.enum(['higher', 'lower']).optional(),
 });
 
 /** A link that shows the work: a pull request, a dashboard, a document. */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itemText } from '../helpers.ts';
 import { build, makeSiteTree } from './site-tree.ts';
 
 // What a team configures in astro.config.mjs reaches the built pages: its own component in place
@@ -65,6 +66,28 @@ describe('throughline() options in a team’s astro.config.mjs', () => {
       'Not built: Astro built no pages: astro.config.mjs must list the integration, `integrations: [throughline()]`',
     );
     expect(existsSync(join(root, 'dist'))).toBe(false);
+  }, 120_000);
+});
+
+describe('before → after on an item page', () => {
+  it('says “better” or “worse” by the key result’s direction, else by `better`, and nothing without either', () => {
+    const impact = [
+      { metric: 'Breakages', before: 0, after: 2, unit: 'breakages', better: 'lower' },
+      { metric: 'Pages a week', before: 3, after: 5, unit: 'pages', better: 'higher' },
+      { metric: 'Coffee', before: 1, after: 2, unit: 'cups' },
+    ];
+    const root = makeSiteTree(undefined, {
+      files: { 'content/accomplishments/2026-h1/breakages.md': itemText({ title: 'Breakages', impact }) },
+    });
+    expect(build(root).status).toBe(0);
+    const verdicts = (path: string) =>
+      [
+        ...readFileSync(join(root, 'dist/items/2026-h1', path, 'index.html'), 'utf8').matchAll(/<span class="verdict (\w+)"[^>]*>(\w+)</g),
+      ].map((m) => `${m[1]!}:${m[2]!}`);
+    // 0 → 2 breakages is worse; 3 → 5 pages is better; cups say nothing.
+    expect(verdicts('breakages')).toEqual(['worse:worse', 'better:better']);
+    // Tied to a key result whose target is below its baseline: 20 → 14 min is better.
+    expect(verdicts('cut-ci-time')).toEqual(['better:better']);
   }, 120_000);
 });
 

@@ -628,7 +628,7 @@ describe('new with prompts', () => {
       date: 2026-02-03
       unplanned: "Support: 40 tickets in a week."
       outcome: delivered
-      impact: [] # e.g. [{metric: Median CI time, before: 22, after: 11, unit: min}]
+      impact: [] # e.g. [{metric: Median CI time, before: 22, after: 11, unit: min, better: lower}]
       evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]
       tags: [] # e.g. [ci, caching]
       visibility: public

@@ -85,7 +85,8 @@ export function renderAccomplishment(answers: Answers, sections: readonly string
     ...goalLines(answers.goals),
     ...(answers.goals.length === 0 ? [`unplanned: ${yamlString(answers.unplanned ?? '')}`] : []),
     `outcome: ${answers.outcome}`,
-    `impact: [] # e.g. [{metric: Median CI time, ${krExample === undefined ? '' : `key_result: ${krExample}, `}before: 22, after: 11, unit: min}]`,
+    // With a key result, its direction says which way is better; without one, `better` does.
+    `impact: [] # e.g. [{metric: Median CI time, ${krExample === undefined ? '' : `key_result: ${krExample}, `}before: 22, after: 11, unit: min${krExample === undefined ? ', better: lower' : ''}}]`,
     'evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]',
     'tags: [] # e.g. [ci, caching]',
     `visibility: ${answers.visibility}`,
