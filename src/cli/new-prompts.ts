@@ -1,3 +1,4 @@
+import { prompt } from './new-questions.ts';
 import type { Readable, Writable } from 'node:stream';
 import * as p from '@clack/prompts';
 import { openCycle } from '../core/model/open-cycle.ts';
@@ -56,7 +57,7 @@ async function ask(draft: Draft, ctx: PromptContext): Promise<{ answers: Answers
     answer(
       await p.text({
         ...io,
-        message: 'Title: what changed, as a result?',
+        message: prompt('title'),
         placeholder: 'Cut median CI time from 22 to 11 minutes',
         validate: (value) => say('The title', textProblem('title', value ?? '')),
       }),
@@ -66,7 +67,7 @@ async function ask(draft: Draft, ctx: PromptContext): Promise<{ answers: Answers
     answer(
       await p.text({
         ...io,
-        message: 'Summary: one or two sentences on what you did',
+        message: prompt('summary'),
         placeholder: 'Sharded the test job and added a warm dependency cache.',
         validate: (value) => say('The summary', textProblem('summary', value ?? '')),
       }),
@@ -77,7 +78,7 @@ async function ask(draft: Draft, ctx: PromptContext): Promise<{ answers: Answers
     answer(
       await p.select<Answers['outcome']>({
         ...io,
-        message: 'Outcome',
+        message: prompt('outcome'),
         initialValue: 'delivered',
         options: [
           { value: 'delivered', label: 'delivered — it shipped and did what it set out to do' },
@@ -92,7 +93,7 @@ async function ask(draft: Draft, ctx: PromptContext): Promise<{ answers: Answers
     answer(
       await p.select<Answers['visibility']>({
         ...io,
-        message: 'Who may see it?',
+        message: prompt('visibility'),
         initialValue: 'team',
         options: [
           { value: 'public', label: 'public — anyone who can read the published site' },
@@ -106,7 +107,7 @@ async function ask(draft: Draft, ctx: PromptContext): Promise<{ answers: Answers
     answer(
       await p.text({
         ...io,
-        message: 'When did it land? (YYYY-MM-DD)',
+        message: prompt('date'),
         initialValue: defaultDate(cycle.data, ctx.today) ?? '',
         validate: (value = '') =>
           IsoDate.safeParse(value.trim()).success
@@ -141,7 +142,7 @@ async function askAuthors(ctx: PromptContext): Promise<string[]> {
   const lead = answer(
     await p.select({
       ...io,
-      message: 'Who are you?',
+      message: prompt('author'),
       options: people.map((person) => ({ value: person.id, label: label(person) })),
       ...(ctx.me !== undefined ? { initialValue: ctx.me } : {}),
     }),
@@ -151,7 +152,7 @@ async function askAuthors(ctx: PromptContext): Promise<string[]> {
   const coAuthors = answer(
     await p.multiselect({
       ...io,
-      message: 'Who worked on it with you? (space picks, enter goes on; none is fine)',
+      message: prompt('coAuthors'),
       options: others.map((person) => ({ value: person.id, label: label(person) })),
       required: false,
     }),
@@ -169,7 +170,7 @@ async function askCycle(ctx: PromptContext, date: string | undefined): Promise<s
     await p.select({
       input: ctx.input,
       output: ctx.output,
-      message: 'Which cycle?',
+      message: prompt('cycle'),
       options: cycles.map((c) => ({ value: c.id, label: `${visible(c.data.name)} (${c.id})`, hint: `${c.data.start} to ${c.data.end}` })),
       initialValue: openCycle(cycles, ctx.today)!.id,
     }),
@@ -191,7 +192,7 @@ async function askGoals(ctx: PromptContext, cycleId: string): Promise<{ goals: G
       chosen = answer(
         await p.multiselect({
           ...io,
-          message: 'Which goals did it move? (space picks, enter goes on)',
+          message: prompt('goals'),
           options: [
             ...ordered.map(({ goal, depth }) => ({
               value: goal.id,

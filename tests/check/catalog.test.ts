@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules/catalog.ts';
 import { rulesMarkdown } from '../../scripts/rules-doc.ts';
 import { contentModelMarkdown } from '../../scripts/content-doc.ts';
-import { CLI_DOC, cliMarkdown } from '../../scripts/cli-doc.ts';
+import { CLI_DOC, cliMarkdown, SUBMITTING_DOC, submittingMarkdown } from '../../scripts/cli-doc.ts';
 import { REPO } from '../helpers.ts';
 
 describe('the rule catalog', () => {
@@ -29,6 +29,11 @@ describe('the command line doc', () => {
   it("docs/cli.md is up to date with the commands' option declarations (npm run docs:cli)", async () => {
     const current = readFileSync(CLI_DOC, 'utf8');
     expect(current).toBe(await cliMarkdown(current));
+  });
+
+  it('docs/submitting.md lists exactly the questions `new` asks, in its order (npm run docs:cli)', async () => {
+    const current = readFileSync(SUBMITTING_DOC, 'utf8');
+    expect(current).toBe(await submittingMarkdown(current));
   });
 
   it('a command without a generated block in docs/cli.md fails the generation', async () => {

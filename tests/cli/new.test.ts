@@ -1,3 +1,4 @@
+import { NEW_QUESTIONS } from '../../src/cli/new-questions.ts';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -523,6 +524,12 @@ describe('new with prompts', () => {
     await t.answer('When did it land?', ENTER);
     const result = await t.result();
     expect(result.code).toBe(0);
+    // The questions the docs list (generated from NEW_QUESTIONS) are the ones asked, in that order;
+    // the cycle is asked only when more than one has started.
+    const at = NEW_QUESTIONS.map((q) => result.out.indexOf(q.prompt));
+    expect(NEW_QUESTIONS.filter((_, i) => at[i] === -1).map((q) => q.id)).toEqual(['cycle']);
+    const asked = at.filter((index) => index !== -1);
+    expect(asked).toEqual([...asked].sort((a, b) => a - b));
     const written = read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md');
     expect(written.split('---')[1]).toMatchInlineSnapshot(`
       "
