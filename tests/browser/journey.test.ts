@@ -13,7 +13,7 @@ import { walk, type Journey } from './journey.ts';
 // test-results/screenshots/ (`npm run screenshots` copies the wide ones to docs/screenshots/).
 
 const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
-const WIDTHS = [375, 1280];
+const WIDTHS = [390, 1280];
 const STOPS = ['home', 'goal', 'item', 'person'] as const;
 /** Tab stops checked on each page: the header, the skip link's target and well into the content. */
 const TAB_STOPS = 25;
@@ -128,17 +128,20 @@ describeWithChromium("a reader's path through the example site", () => {
     }
   });
 
-  it('takes full-page screenshots of home, a goal, an item and a person at 375 and 1280 px', async () => {
+  it('takes screenshots of home, a goal, an item and a person at 390 and 1280 px: the first viewport, and the full page', async () => {
     const stops = await journey();
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const width of WIDTHS) {
       await withPage(async (page) => {
-        await page.setViewportSize({ width, height: 800 });
+        // A phone's viewport is taller than a laptop's: what a reader sees first on each.
+        await page.setViewportSize({ width, height: width < 600 ? 844 : 800 });
         for (const name of STOPS) {
           await page.goto(stops[name].url);
-          const path = join(SCREENSHOTS, `${name}-${width}.png`);
-          await page.screenshot({ path, fullPage: true, animations: 'disabled' });
-          expect(statSync(path).size, `${path} has an image`).toBeGreaterThan(1000);
+          for (const fullPage of [false, true]) {
+            const path = join(SCREENSHOTS, `${name}-${width}${fullPage ? '-full' : ''}.png`);
+            await page.screenshot({ path, fullPage, animations: 'disabled' });
+            expect(statSync(path).size, `${path} has an image`).toBeGreaterThan(1000);
+          }
         }
       });
     }
