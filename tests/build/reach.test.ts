@@ -12,17 +12,23 @@ const BUILD_TIMEOUT = 240_000;
  * site forgot, so the crawl fails on both.
  */
 describe('the example site', () => {
+  let built: Map<string, string> | undefined;
+  const site = (): Map<string, string> => {
+    if (built) return built;
+    const root = makeSiteTree(undefined, { remove: ['content'] });
+    cpSync(join(REPO, 'content'), join(root, 'content'), { recursive: true });
+    const result = build(root, '--out-dir', 'site');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    built = readSite(join(root, 'site'));
+    return built;
+  };
+
   it(
     'builds no page that no link leads to',
     () => {
-      const root = makeSiteTree(undefined, { remove: ['content'] });
-      cpSync(join(REPO, 'content'), join(root, 'content'), { recursive: true });
-      const result = build(root, '--out-dir', 'site');
-      expect(result.stderr).toBe('');
-      expect(result.status).toBe(0);
-      const site = readSite(join(root, 'site'));
-      const pages = [...site.keys()].filter((path) => path.endsWith('.html')).sort();
-      const { reached, broken } = crawl(site, ['index.html', '404.html']);
+      const pages = [...site().keys()].filter((path) => path.endsWith('.html')).sort();
+      const { reached, broken } = crawl(site(), ['index.html', '404.html']);
       expect(broken).toEqual([]);
       expect(pages.filter((path) => !reached.has(path))).toEqual([]);
       // The crawl is real: it reaches far more than the two pages it started from.
@@ -31,7 +37,45 @@ describe('the example site', () => {
     },
     BUILD_TIMEOUT,
   );
+
+  it(
+    'draws each distinct throughline once on an item page, in a box as wide as the text',
+    () => {
+      const boxes = [...site()]
+        .filter(([path]) => /^items\/[^/]+\/[^/]+\/index\.html$/.test(path))
+        .map(([path, html]) => ({ path, paths: throughlines(html) }));
+      expect(boxes.length).toBeGreaterThan(20);
+      for (const { path, paths } of boxes) {
+        for (const [i, a] of paths.entries())
+          for (const [j, b] of paths.entries())
+            if (i !== j) expect.soft(b.length >= a.length && a.every((step, k) => b[k] === step), `${path}: ${a.join(' › ')}`).toBe(false);
+      }
+      // It claims ci-speed (with a key result) and the goal above it: one path, the longer one.
+      const sharding = boxes.find((b) => b.path === 'items/2026-h1/cut-median-ci-time-with-sharding-and-remote-cache/index.html');
+      expect(sharding?.paths).toEqual([
+        [
+          'Ship changes faster without breaking production',
+          'Halve the time engineers wait on CI',
+          'Median CI time on main',
+          'This accomplishment',
+        ],
+      ]);
+      // The box lines up with the article under it: the same measure (the page's own styles are inlined).
+      const css = sharding === undefined ? '' : site().get(sharding.path)!;
+      expect(css).toMatch(/\.throughline\[[^\]]+\]\{[^}]*max-width:var\(--measure\)/);
+      expect(css).toMatch(/article\[[^\]]+\]\{[^}]*max-width:var\(--measure\)/);
+    },
+    BUILD_TIMEOUT,
+  );
 });
+
+/** The throughline box's paths on an item page, each as the text of its steps. */
+function throughlines(html: string): string[][] {
+  const nav = /<nav[^>]*class="throughline[^"]*"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
+  return [...nav.matchAll(/<ol class="crumbs[^"]*"[^>]*>([\s\S]*?)<\/ol>/g)].map((list) =>
+    [...list[1]!.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((step) => step[1]!.replace(/<[^>]+>/g, '').trim()),
+  );
+}
 
 /**
  * Follows every `<a href>` that stays on the site, from `start`, through the built files. The site
