@@ -73,13 +73,14 @@ export function wordFor(count: number, one: string, many = `${one}s`): string {
 
 /**
  * A unit as English writes it next to `value`: a countable plural word (`incidents`, `pages`,
- * `breakages`, `queries`) is singular for exactly one (`1 incident`, `1 query`). Only a whole
+ * `breakages`, `queries`, `people`) is singular for exactly one (`1 incident`, `1 query`, `1 person`). Only a whole
  * lowercase word longer than three letters, so abbreviations (`ms`, `min`, `hrs`, `pts`, `%`,
  * `req/s`, `GB`) stay as written, and never a word whose singular a trailing `s` does not give
  * (`loss`, `status`, `boxes`, `searches`, `processes`): those stay as written too.
  */
 export function unitFor(value: number, unit: string): string {
   if (ENGLISH.select(value) !== 'one' || !/^[a-z]{4,}$/u.test(unit)) return unit;
+  if (unit === 'people') return 'person';
   if (unit.endsWith('ies')) return `${unit.slice(0, -3)}y`;
   if (/(?:ss|us|is|sses|xes|zes|ches|shes)$/u.test(unit) || !unit.endsWith('s')) return unit;
   return unit.slice(0, -1);

@@ -83,6 +83,7 @@ describe('formatting: the site’s dates and numbers in its locale', () => {
     expect(en.withUnit(1, 'pages')).toBe('1 page');
     expect(en.withUnit(1, 'breakages')).toBe('1 breakage');
     expect(en.withUnit(1, 'queries')).toBe('1 query');
+    expect(en.withUnit(1, 'people')).toBe('1 person');
     expect(de.withUnit(1, 'incidents')).toBe('1 incident');
     expect(en.withUnit(1.5, 'incidents')).toBe('1.5 incidents');
     expect(
