@@ -14,12 +14,20 @@ export interface Formatting {
   readonly number: (value: number) => string;
   /** A change with its sign and a real minus sign: `+3`, `−11`, `±0`; too small to show is `±0`. */
   readonly signed: (value: number) => string;
-  /** A value with its unit: `11 min`, `99.9%` (en), `99,9 %` (de). */
+  /**
+   * A value with its unit: `11 min`, `99.9%` (en), `99,9 %` (de). A unit that is a plural English
+   * word is singular for exactly one: `1 incident`, `3 incidents`; see `unitFor`.
+   */
   readonly withUnit: (value: number, unit: string) => string;
   /** A difference with its unit; a change in a percentage is in points: `−2.7 pts`, `+3 min`. */
   readonly change: (value: number, unit: string) => string;
-  /** "1 item", "3 items": the count in the locale, the words English. */
+  /**
+   * "1 item", "3 items": the count in the locale, the word form by English plural rules (the words
+   * are English): `one` for exactly 1, `many` (default `one` + `s`) otherwise, 0 and 1.5 included.
+   */
   readonly plural: (count: number, one: string, many?: string) => string;
+  /** The word alone, for a count written apart from it (`<strong>1</strong> accomplishment`): the same rules as `plural`. */
+  readonly word: (count: number, one: string, many?: string) => string;
   /** A whole-percent label for a 0..1 share: `40%` (en), `40 %` (de). */
   readonly percent: (fraction: number) => string;
 }
@@ -42,7 +50,7 @@ function make(locale: string): Formatting {
   const number = (value: number): string => NUMBER.format(value);
   const signed = signedWith(number);
   const percentOf = percentPattern(locale, number);
-  const withUnit = (value: number, unit: string): string => (unit === '%' ? percentOf(value) : `${number(value)} ${unit}`);
+  const withUnit = (value: number, unit: string): string => (unit === '%' ? percentOf(value) : `${number(value)} ${unitFor(value, unit)}`);
   return {
     locale,
     date: (iso) => DATE.format(new Date(`${iso}T00:00:00Z`)),
@@ -50,9 +58,32 @@ function make(locale: string): Formatting {
     signed,
     withUnit,
     change: (value, unit) => `${signed(value)} ${unit === '%' ? 'pts' : unit}`,
-    plural: (count, one, many = `${one}s`) => `${number(count)} ${count === 1 ? one : many}`,
+    plural: (count, one, many = `${one}s`) => `${number(count)} ${wordFor(count, one, many)}`,
+    word: wordFor,
     percent: (fraction) => percentOf(Math.round(fraction * 100)),
   };
+}
+
+const ENGLISH = new Intl.PluralRules('en');
+
+/** The English word form for `count`: `one` when English says "1 thing", `many` otherwise. */
+export function wordFor(count: number, one: string, many = `${one}s`): string {
+  return ENGLISH.select(count) === 'one' ? one : many;
+}
+
+/**
+ * A unit as English writes it next to `value`: a countable plural word (`incidents`, `pages`,
+ * `breakages`, `queries`, `people`) is singular for exactly one (`1 incident`, `1 query`, `1 person`). Only a whole
+ * lowercase word longer than three letters, so abbreviations (`ms`, `min`, `hrs`, `pts`, `%`,
+ * `req/s`, `GB`) stay as written, and never a word whose singular a trailing `s` does not give
+ * (`loss`, `status`, `boxes`, `searches`, `processes`): those stay as written too.
+ */
+export function unitFor(value: number, unit: string): string {
+  if (ENGLISH.select(value) !== 'one' || !/^[a-z]{4,}$/u.test(unit)) return unit;
+  if (unit === 'people') return 'person';
+  if (unit.endsWith('ies')) return `${unit.slice(0, -3)}y`;
+  if (/(?:ss|us|is|sses|xes|zes|ches|shes)$/u.test(unit) || !unit.endsWith('s')) return unit;
+  return unit.slice(0, -1);
 }
 
 /**

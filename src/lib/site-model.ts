@@ -29,6 +29,28 @@ export interface ThroughlineLink {
   contribution?: string;
 }
 
+/**
+ * The throughlines the item page's box draws: each distinct path once. A path is its goals from
+ * the top down, then the key result if the item names one. A path drawn twice, or one that another
+ * path runs through and goes on from (an item that claims a goal and its child: "Goal › This"
+ * beside "Goal › Child › This", or a goal and one of its key results), adds nothing and is left
+ * out. The order is the item's own. The contributions still come from every link: this is only
+ * what the box draws.
+ */
+export function distinctPaths<L extends Pick<ThroughlineLink, 'path' | 'keyResult'>>(links: readonly L[]): L[] {
+  const drawn = links.map((link) => [
+    ...link.path.map((step) => (step.kind === 'goal' ? `goal:${step.goal.id}` : 'hidden')),
+    ...(link.keyResult ? [`kr:${link.keyResult.id}`] : []),
+  ]);
+  const extends_ = (outer: readonly string[], inner: readonly string[]) =>
+    outer.length > inner.length && inner.every((step, i) => outer[i] === step);
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((step, i) => b[i] === step);
+  return links.filter((_, i) => {
+    const mine = drawn[i]!;
+    return !drawn.some((other, j) => extends_(other, mine) || (j < i && same(other, mine)));
+  });
+}
+
 export type OutcomeCounts = Record<Accomplishment['outcome'], number>;
 
 export interface SiteModel {

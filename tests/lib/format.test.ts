@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, signed as englishSigned } from '../../src/core/text/numbers.ts';
-import { formatting } from '../../src/lib/format.ts';
+import { formatting, unitFor, wordFor } from '../../src/lib/format.ts';
 
 const en = formatting('en');
 const de = formatting('de');
@@ -60,6 +60,38 @@ describe('formatting: the site’s dates and numbers in its locale', () => {
     expect(en.plural(1, 'item')).toBe('1 item');
     expect(en.plural(1250, 'item')).toBe('1,250 items');
     expect(de.plural(1250, 'person', 'people')).toBe('1.250 people');
+  });
+
+  it('picks the word by English plural rules: one for exactly 1, the plural for 0 and fractions', () => {
+    expect([0, 1, 2, 1.5].map((n) => en.plural(n, 'accomplishment'))).toEqual([
+      '0 accomplishments',
+      '1 accomplishment',
+      '2 accomplishments',
+      '1.5 accomplishments',
+    ]);
+    expect(en.plural(1, 'person', 'people')).toBe('1 person');
+    expect(en.plural(0, 'person', 'people')).toBe('0 people');
+    expect(de.plural(1, 'lesson learned', 'lessons learned')).toBe('1 lesson learned');
+    expect(de.plural(1.5, 'item')).toBe('1,5 items');
+    expect(wordFor(1, 'claims', 'claim')).toBe('claims');
+  });
+
+  it('writes a countable unit in the singular for exactly one, and leaves abbreviations alone', () => {
+    expect(en.withUnit(1, 'incidents')).toBe('1 incident');
+    expect(en.withUnit(3, 'incidents')).toBe('3 incidents');
+    expect(en.withUnit(0, 'incidents')).toBe('0 incidents');
+    expect(en.withUnit(1, 'pages')).toBe('1 page');
+    expect(en.withUnit(1, 'breakages')).toBe('1 breakage');
+    expect(en.withUnit(1, 'queries')).toBe('1 query');
+    expect(en.withUnit(1, 'people')).toBe('1 person');
+    expect(de.withUnit(1, 'incidents')).toBe('1 incident');
+    expect(en.withUnit(1.5, 'incidents')).toBe('1.5 incidents');
+    expect(
+      ['ms', 'min', 'hrs', 'pts', 'req/s', 'GB', 'MB/s', 'loss', 'status', 'boxes', 'searches', 'Incidents', 'on-call pages'].map((u) =>
+        unitFor(1, u),
+      ),
+    ).toEqual(['ms', 'min', 'hrs', 'pts', 'req/s', 'GB', 'MB/s', 'loss', 'status', 'boxes', 'searches', 'Incidents', 'on-call pages']);
+    expect(en.withUnit(1, '%')).toBe('1%');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteModel } from '../../src/lib/site-model.ts';
+import { distinctPaths, siteModel } from '../../src/lib/site-model.ts';
 import { CycleSchema } from '../../src/schema/index.ts';
 import { content, doc, goal, item, person } from './fixture.ts';
 
@@ -48,6 +48,53 @@ describe('the audience filter', () => {
     expect(site.itemsOfPerson('ana').map((i) => i.id)).toEqual(['c1/open']);
     expect(site.itemsOfGoal('g1').map((i) => i.id)).toEqual(['c1/open']);
     expect(site.contributors('top').map((p) => p.id)).toEqual(['ana']);
+  });
+});
+
+describe('the item page’s throughlines', () => {
+  const kr = (id: string) => ({ id, title: `KR ${id}`, unit: '%', baseline: 0, target: 10, current: 5 });
+  const input = content({
+    goals: [
+      goal('top', { key_results: [kr('t1')] }),
+      goal('mid', { parent: 'top', key_results: [kr('m1'), kr('m2')] }),
+      goal('leaf', { parent: 'mid' }),
+      goal('other'),
+      goal('secret', { visibility: 'private' }),
+      goal('under-secret', { parent: 'secret' }),
+      goal('secret-2', { visibility: 'private' }),
+    ],
+  });
+  const drawn = (goals: unknown[], audience: 'team' | 'private' = 'team') => {
+    const site = siteModel({ ...input, accomplishments: [item('c1/x', { goals })] }, audience, TODAY);
+    return distinctPaths(site.throughline(site.item('c1/x')!)).map((l) => [
+      ...l.path.map((s) => (s.kind === 'goal' ? s.goal.id : 'hidden')),
+      ...(l.keyResult ? [`kr ${l.keyResult.id}`] : []),
+    ]);
+  };
+
+  it('draws a goal and its child once, as the longer path', () => {
+    expect(drawn(['top', 'mid'])).toEqual([['top', 'mid']]);
+    expect(drawn(['mid', 'top'])).toEqual([['top', 'mid']]);
+    expect(drawn(['top', 'leaf', 'mid'])).toEqual([['top', 'mid', 'leaf']]);
+  });
+
+  it('keeps every distinct path, and a key result as a step of its own', () => {
+    expect(drawn(['leaf', 'other'])).toEqual([['top', 'mid', 'leaf'], ['other']]);
+    expect(drawn([{ goal: 'mid', key_result: 'm1' }, { goal: 'mid', key_result: 'm2' }, 'mid'])).toEqual([
+      ['top', 'mid', 'kr m1'],
+      ['top', 'mid', 'kr m2'],
+    ]);
+    expect(drawn([{ goal: 'top', key_result: 't1' }, 'mid'])).toEqual([
+      ['top', 'kr t1'],
+      ['top', 'mid'],
+    ]);
+  });
+
+  it('draws the same path once, hidden goals included', () => {
+    expect(drawn(['other', 'other'])).toEqual([['other']]);
+    expect(drawn(['secret', 'secret-2'])).toEqual([['hidden']]);
+    expect(drawn(['secret', 'under-secret'])).toEqual([['hidden', 'under-secret']]);
+    expect(drawn(['secret', 'under-secret'], 'private')).toEqual([['secret', 'under-secret']]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatting, initials } from '../../src/lib/format.ts';
+import { COVERAGE_PAGE_SIZE, CYCLE_ITEMS_SHOWN, GOAL_ITEMS_SHOWN, ownPages } from '../../src/lib/pages.ts';
 import { paginate } from '../../src/lib/paginate.ts';
 import { repoUrls, siteUrls } from '../../src/lib/urls.ts';
 
@@ -27,6 +28,15 @@ describe('pages and numbers', () => {
   it('splits a list into pages, with one empty page for an empty list', () => {
     expect(paginate([1, 2, 3, 4, 5], 2).map((p) => p.items)).toEqual([[1, 2], [3, 4], [5]]);
     expect(paginate([], 30)).toEqual([{ number: 1, total: 1, items: [] }]);
+  });
+
+  it('gives a list a page of its own only when the page that links to it shows part of it', () => {
+    expect([GOAL_ITEMS_SHOWN, GOAL_ITEMS_SHOWN + 1, 0].map(ownPages.goalItems)).toEqual([false, true, false]);
+    expect([CYCLE_ITEMS_SHOWN, CYCLE_ITEMS_SHOWN + 1, 0].map(ownPages.cycleItems)).toEqual([false, true, false]);
+    expect(ownPages.coverage('team', COVERAGE_PAGE_SIZE)).toBe(false);
+    expect(ownPages.coverage('team', COVERAGE_PAGE_SIZE + 1)).toBe(true);
+    expect(ownPages.coverage('private', COVERAGE_PAGE_SIZE + 1)).toBe(true);
+    expect(ownPages.coverage('public', COVERAGE_PAGE_SIZE + 1)).toBe(false);
   });
 
   it('writes values the way people read them', () => {
