@@ -17,6 +17,7 @@ const TITLES: Record<string, string> = {
   personSchema: '`content/people/<id>.md`',
   CycleSchema: '`content/cycles/<id>.md`',
   'CycleSchema.submissions': '`submissions` (in a cycle)',
+  'CycleSchema.exempt': '`exempt[]` (in a cycle)',
   goalSchema: '`content/goals/<id>.md`',
   KeyResultSchema: '`key_results[]` (in a goal)',
   accomplishmentSchema: '`content/accomplishments/<cycle>/<slug>.md`',

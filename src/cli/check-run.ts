@@ -8,6 +8,7 @@ import type { Site } from '../schema/index.ts';
 import { UsageError } from '../core/diagnostics/errors.ts';
 import { readContentTree } from '../node/fs.ts';
 import { changedFiles, personalGitState } from './git.ts';
+import { changeSet } from './changes.ts';
 import { isPersonal } from '../core/read/paths.ts';
 import { COLORS, PLAIN, wantsColor } from './format/color.ts';
 import { formatGithub, formatStepSummary } from './format/github.ts';
@@ -62,7 +63,14 @@ export function checkCommand(options: CheckCommandOptions): CommandResult {
   const readAt = performance.now();
   const pullRequest = options.prAuthor !== undefined && changed !== undefined ? { author: options.prAuthor, changed } : undefined;
   const personalGit = personalGitState(root, files.map((file) => file.path).filter(isPersonal));
-  const { diagnostics: all, content } = checkFiles(files, { today: options.today, pullRequest, personalGit, pagesUrl: options.pagesUrl });
+  const changes = changed === undefined || options.changedSince === undefined ? undefined : changeSet(root, options.changedSince, changed);
+  const { diagnostics: all, content } = checkFiles(files, {
+    today: options.today,
+    pullRequest,
+    personalGit,
+    pagesUrl: options.pagesUrl,
+    changes,
+  });
   if (options.env['THROUGHLINE_TIMING']) {
     // For `npm run bench`: where the time goes, on stderr so formats stay clean.
     process.stderr.write(

@@ -24,6 +24,7 @@ export const DOCUMENTED_OBJECTS: readonly { owner: string; schema: z.ZodType }[]
   { owner: 'personSchema', schema: schemas.people },
   { owner: 'CycleSchema', schema: schemas.cycles },
   { owner: 'CycleSchema.submissions', schema: element(schemas.cycles, 'submissions') },
+  { owner: 'CycleSchema.exempt', schema: element(schemas.cycles, 'exempt', 0) },
   { owner: 'goalSchema', schema: schemas.goals },
   { owner: 'KeyResultSchema', schema: element(schemas.goals, 'key_results', 0) },
   { owner: 'accomplishmentSchema', schema: schemas.accomplishments },

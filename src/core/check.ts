@@ -1,4 +1,4 @@
-import { createContext, type PersonalGit, type PullRequest } from './rules/context.ts';
+import { createContext, type ChangeSet, type PersonalGit, type PullRequest } from './rules/context.ts';
 import type { Content } from './read/content.ts';
 import { compareDiagnostics, ProblemCap, type Diagnostic } from './diagnostics/diagnostics.ts';
 import { loadContent } from './read/load.ts';
@@ -15,6 +15,8 @@ export interface CheckOptions {
   personalGit?: PersonalGit | undefined;
   /** Where GitHub Pages publishes the site (the deploy's `--pages-url`): site.yaml's `url` must match. */
   pagesUrl?: string | undefined;
+  /** With `--changed-since`: the change and its items as they were, for rules that judge a change. */
+  changes?: ChangeSet | undefined;
 }
 
 export interface CheckResult {
@@ -38,7 +40,12 @@ export function checkFiles(files: readonly SourceFile[], options: CheckOptions):
       hint: 'write it with `title`, `url`, `repo` and `audience` (docs/content-model.md), or start the repository with `npx throughline init`',
     });
   }
-  const facts = { pullRequest: options.pullRequest, personalGit: options.personalGit, pagesUrl: options.pagesUrl };
+  const facts = {
+    pullRequest: options.pullRequest,
+    personalGit: options.personalGit,
+    pagesUrl: options.pagesUrl,
+    changes: options.changes,
+  };
   const ctx = createContext(content, content.site?.data, options.today, diagnostics, facts, cap);
   for (const rule of CROSS_FILE_RULES) rule(ctx);
   for (const summary of cap.summaries()) diagnostics.push(summary);

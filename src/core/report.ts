@@ -4,7 +4,7 @@ import { valid, type Content, type ContentEntry } from './read/content.ts';
 import { countBySeverity, type Diagnostic } from './diagnostics/diagnostics.ts';
 import { compareText } from './text/compare-text.ts';
 import { countText, stateText } from './model/status.ts';
-import { itemsPerPerson } from './model/submission-counts.ts';
+import { exemption, itemsPerPerson } from './model/submission-counts.ts';
 import { escapeHtml, visible } from './text/text-checks.ts';
 
 /**
@@ -137,7 +137,8 @@ function countLines(input: ReportInput): string[] {
   const perCycle = new Map<string, ReturnType<typeof itemsPerPerson>>();
   const rows: { name: string; cycleName: string; text: string }[] = [];
   for (const { person, cycle } of pairs.values()) {
-    const name = content.entries.people.get(person)?.data?.name;
+    const personData = content.entries.people.get(person)?.data;
+    const name = personData?.name;
     const cycleData = content.entries.cycles.get(cycle)?.data;
     if (name === undefined || cycleData === undefined) continue;
     if (!perCycle.has(cycle)) perCycle.set(cycle, itemsPerPerson(valid(content, 'accomplishments'), cycle));
@@ -145,7 +146,7 @@ function countLines(input: ReportInput): string[] {
     const has = (data: Accomplishment | undefined) => data !== undefined && data.cycle === cycle && data.authors.includes(person);
     const delta = after.filter((d) => has(inPr(d))).length - changes.filter((c) => has(inPr(c.before))).length;
     const { min, max } = cycleData.submissions;
-    const state = stateText(count, min, max);
+    const state = stateText(count, min, max, personData !== undefined && exemption(person, personData, cycleData) !== undefined);
     const text =
       `- ${mdText(name)}: ${countText(count, min, max)} in ${mdText(cycleData.name)}` +
       `${state === 'ok' ? '' : `, ${state}`}${delta === 0 ? '' : ` (${signed(delta)} in this PR)`}`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idRef, text, Visibility, type RefFactory } from './common.ts';
+import { idRef, IsoDate, text, Visibility, type RefFactory } from './common.ts';
 
 /** A GitHub handle as GitHub allows it: letters, digits and single hyphens, not first or last. */
 export const GITHUB_HANDLE_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/;
@@ -18,6 +18,16 @@ export const personSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
     github: z.string().max(GITHUB_HANDLE_MAX).regex(GITHUB_HANDLE_PATTERN).optional(),
     /** The id of your manager. */
     manager: ref('people').optional(),
+    /**
+     * The day you joined, `YYYY-MM-DD`. In a cycle that started before it, the check does not hold
+     * you to the cycle's `submissions.min` (the maximum still applies).
+     */
+    joined: IsoDate.optional(),
+    /**
+     * Your last day, `YYYY-MM-DD`. In a cycle that ends after it, the check does not hold you to the
+     * cycle's `submissions.min` (the maximum still applies).
+     */
+    left: IsoDate.optional(),
     /** Who may see your name and portfolio. Defaults to `team`. */
     visibility: Visibility.default('team'),
   });

@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, git, itemText, makeTree, output, pullRequestOutput } from '../helpers.ts';
 
@@ -614,6 +616,100 @@ describe('cycle rules', () => {
 
       ! 0 errors and 1 warning in 1 file (13 files checked)
       "
+    `);
+  });
+  it("submission-count: no reminder before the cycle's last reminder_days", () => {
+    // 49 days before 2026-h2 is due: a window of 48 days has not opened, so only 2026-h1 (overdue) counts.
+    const h2 =
+      '---\nname: H2 2026\nstart: 2026-07-01\nend: 2026-12-31\ndue: 2027-01-15\nreminder_days: 48\nsubmissions:\n  min: 1\n  max: 5\n---\n';
+    const out = output('submission-count', { files: { 'content/cycles/2026-h2.md': h2 } });
+    expect(out.match(/(warning|error) submission-count .*/g)).toMatchInlineSnapshot(`
+      [
+        "error submission-count Ben Carter has 4 accomplishments in cycle \`2026-h1\`, expected at most 3",
+        "error submission-count Dana Lee has 0 of 1–3 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
+      ]
+    `);
+    // The default window is 14 days.
+    const byDefault = output('submission-count', { files: { 'content/cycles/2026-h2.md': h2.replace('reminder_days: 48\n', '') } });
+    expect(byDefault.match(/2026-h2/g)).toBeNull();
+  });
+  it('submission-count: exempt, joined and left lift the minimum, never the maximum', () => {
+    const h1 =
+      '---\nname: H1 2026\nstart: 2026-01-01\nend: 2026-06-30\ndue: 2026-07-10\nsubmissions:\n  min: 1\n  max: 3\nexempt:\n  - { person: dana, reason: on leave }\n  - { person: ben, reason: leads the team }\n---\n';
+    const out = output('submission-count', {
+      files: {
+        'content/cycles/2026-h1.md': h1,
+        // Joined after 2026-h2 started, left before it ends: neither is held to its minimum.
+        'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\njoined: 2026-07-02\n---\n',
+        'content/people/cleo.md': '---\nname: Cleo Park\nrole: Designer\nteam: core\nmanager: ana\nleft: 2026-12-30\n---\n',
+      },
+    });
+    expect(out.match(/(warning|error) submission-count .*/g)).toMatchInlineSnapshot(`
+      [
+        "error submission-count Ben Carter has 4 accomplishments in cycle \`2026-h1\`, expected at most 3",
+        "warning submission-count Ben Carter has 0 of 1–5 accomplishments in cycle \`2026-h2\`, which is due 2027-01-15",
+        "warning submission-count Dana Lee has 0 of 1–5 accomplishments in cycle \`2026-h2\`, which is due 2027-01-15",
+      ]
+    `);
+    expect(out).not.toContain('on leave');
+  });
+  it("submission-count: an unknown person in a cycle's exempt is an unknown reference", () => {
+    const h1 =
+      '---\nname: H1 2026\nstart: 2026-01-01\nend: 2026-06-30\ndue: 2026-07-10\nsubmissions:\n  min: 1\n  max: 3\nexempt:\n  - { person: dnaa, reason: on leave }\n---\n';
+    const out = output(undefined, { files: { 'content/cycles/2026-h1.md': h1 } });
+    expect(out.match(/(warning|error) .*|hint: .*/g)).toMatchInlineSnapshot(`
+      [
+        "error unknown-reference Unknown person \`dnaa\` in \`exempt[0].person\`, expected the id of a file in \`content/people/\`",
+        "hint: create \`content/people/dnaa.md\`, or check the spelling",
+        "error and 0 warnings in 1 file (11 files checked)",
+      ]
+    `);
+  });
+  it('submission-count in a pull request: overdue counts fail it only when it makes them worse', () => {
+    // On the base, 2026-h1 asks for 3 each: Ana has 1, Ben 2, Cleo 1, all overdue.
+    const h1 = '---\nname: H1 2026\nstart: 2026-01-01\nend: 2026-06-30\ndue: 2026-07-10\nsubmissions:\n  min: 3\n  max: 5\n---\n';
+    const change = (edit: { files?: Record<string, string>; remove?: string[] }) => {
+      const root = makeTree(undefined, { files: { 'content/cycles/2026-h1.md': h1 } });
+      git(root, 'init', '-q', '-b', 'main');
+      git(root, 'add', '-A');
+      git(root, 'commit', '-qm', 'base');
+      for (const path of edit.remove ?? []) rmSync(join(root, path));
+      for (const [path, text] of Object.entries(edit.files ?? {})) writeFileSync(join(root, path), text);
+      const full = check(root);
+      const result = check(root, { changedSince: 'HEAD' });
+      return { full: full.stdout.match(/error submission-count .*/g), pr: `exit ${result.exitCode}\n${result.stdout}` };
+    };
+    // Adding one of Ana's missing items: still short, not worse. The full check still says so.
+    const added = change({ files: { 'content/accomplishments/2026-h1/ana-more.md': itemText({ authors: ['ana'] }) } });
+    expect(added.pr).toMatchInlineSnapshot(`
+      "exit 0
+      ✓ No problems in the files changed since HEAD (12 files checked)
+      "
+    `);
+    expect(added.full).toMatchInlineSnapshot(`
+      [
+        "error submission-count Ana Silva has 2 of 3–5 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
+        "error submission-count Ben Carter has 2 of 3–5 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
+        "error submission-count Cleo Park has 1 of 3–5 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
+      ]
+    `);
+    // Removing an item of Ben's and Ana's: both counts get worse; Cleo's is untouched.
+    const removed = change({ remove: ['content/accomplishments/2026-h1/cut-ci-time.md'] });
+    expect(removed.pr.match(/(warning|error) .*/g)).toMatchInlineSnapshot(`
+      [
+        "error submission-count Ana Silva has 0 of 3–5 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
+        "error submission-count Ben Carter has 1 of 3–5 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
+      ]
+    `);
+    // Making one of Ben's items a draft takes it out of his count: worse too.
+    const drafted = change({
+      files: { 'content/accomplishments/2026-h1/try-remote-cache.md': itemText({ authors: ['ben'], draft: true }) },
+    });
+    expect(drafted.pr.match(/(warning|error) .*/g)).toMatchInlineSnapshot(`
+      [
+        "error submission-count Ben Carter has 1 of 3–5 accomplishments in cycle \`2026-h1\`, which was due 2026-07-10",
+        "error and 0 warnings in 1 file (only changes since HEAD reported; 11 files checked)",
+      ]
     `);
   });
   it('submission-count', () => {

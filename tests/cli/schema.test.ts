@@ -180,6 +180,50 @@ describe('throughline schema', () => {
               }
             },
             "additionalProperties": false
+          },
+          "reminder_days": {
+            "description": "How many days before the due date \`throughline check\` starts reminding people who have fewer than \`submissions.min\` accomplishments (a warning). Earlier, only \`throughline status\` shows who needs more. Defaults to \`14\`.",
+            "markdownDescription": "How many days before the due date \`throughline check\` starts reminding people who have fewer than \`submissions.min\` accomplishments (a warning). Earlier, only \`throughline status\` shows who needs more. Defaults to \`14\`.",
+            "default": 14,
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 366
+          },
+          "exempt": {
+            "description": "People not held to \`submissions.min\` in this cycle, e.g. on leave, or a lead who writes none: \`[{ person: dana, reason: on leave }]\`. The maximum still applies.",
+            "markdownDescription": "People not held to \`submissions.min\` in this cycle, e.g. on leave, or a lead who writes none: \`[{ person: dana, reason: on leave }]\`. The maximum still applies.",
+            "default": [],
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "person": {
+                  "description": "The id of the person.",
+                  "markdownDescription": "The id of the person.",
+                  "type": "string",
+                  "maxLength": 64,
+                  "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                  "examples": [
+                    "ana",
+                    "ben",
+                    "cleo"
+                  ],
+                  "patternErrorMessage": "Expected an id: lowercase words joined by \`-\`, such as \`ci-speed\`"
+                },
+                "reason": {
+                  "description": "Why, e.g. \`on leave\`; never shown outside the team.",
+                  "markdownDescription": "Why, e.g. \`on leave\`; never shown outside the team.",
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                }
+              },
+              "required": [
+                "person",
+                "reason"
+              ],
+              "additionalProperties": false
+            }
           }
         },
         "required": [

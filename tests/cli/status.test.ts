@@ -63,6 +63,63 @@ describe('throughline status', () => {
     `);
   });
 
+  it('shows who is exempt from the minimum, never why; reminds everyone else at any time', async () => {
+    const h1 =
+      '---\nname: H1 2026\nstart: 2026-01-01\nend: 2026-06-30\ndue: 2026-07-10\nsubmissions:\n  min: 3\n  max: 5\nexempt:\n  - { person: cleo, reason: on parental leave }\n---\n';
+    const files = {
+      'content/cycles/2026-h1.md': h1,
+      'content/people/dana.md': '---\nname: Dana Lee\nrole: Engineer\nteam: core\njoined: 2026-05-01\n---\n',
+    };
+    // 20 days before the due date: outside the check's 14-day reminder window, status still says who needs more.
+    const table = await status([], { files });
+    expect(table.out.split('\n').slice(4, 10).join('\n')).toMatchInlineSnapshot(`
+      "People
+        Name        Items     State
+        Ana Silva   1 of 3–5  needs 2 more
+        Ben Carter  2 of 3–5  needs 1 more
+        Cleo Park   1 of 3–5  exempt
+        Dana Lee    0 of 3–5  exempt"
+    `);
+    expect(table.out).not.toContain('parental');
+    const json = await status(['--format', 'json'], { files });
+    expect((JSON.parse(json.out) as { people: { id: string; exempt: boolean; state: string }[] }).people).toMatchInlineSnapshot(`
+      [
+        {
+          "drafts": 0,
+          "exempt": false,
+          "id": "ana",
+          "items": 1,
+          "name": "Ana Silva",
+          "state": "below",
+        },
+        {
+          "drafts": 0,
+          "exempt": false,
+          "id": "ben",
+          "items": 2,
+          "name": "Ben Carter",
+          "state": "below",
+        },
+        {
+          "drafts": 0,
+          "exempt": true,
+          "id": "cleo",
+          "items": 1,
+          "name": "Cleo Park",
+          "state": "within",
+        },
+        {
+          "drafts": 0,
+          "exempt": true,
+          "id": "dana",
+          "items": 0,
+          "name": "Dana Lee",
+          "state": "within",
+        },
+      ]
+    `);
+    expect((await status(['--format', 'markdown'], { files })).out).not.toContain('parental');
+  });
   it('keeps columns aligned for wide names', async () => {
     const { out } = await status([]);
     const rows = out.split('\n').filter((line) => / of 1–3 /.test(line));

@@ -46,6 +46,7 @@ describe('cycleStatus', () => {
         "people": [
           {
             "drafts": 0,
+            "exempt": false,
             "id": "ana",
             "items": 1,
             "name": "Ana Silva",
@@ -53,6 +54,7 @@ describe('cycleStatus', () => {
           },
           {
             "drafts": 0,
+            "exempt": false,
             "id": "ben",
             "items": 2,
             "name": "Ben Carter",
@@ -60,6 +62,7 @@ describe('cycleStatus', () => {
           },
           {
             "drafts": 0,
+            "exempt": false,
             "id": "cleo",
             "items": 1,
             "name": "Cleo Park",

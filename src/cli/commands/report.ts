@@ -1,17 +1,16 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkFiles } from '../../core/check.ts';
-import { loadContent } from '../../core/read/load.ts';
 import { classify } from '../../core/read/paths.ts';
 import { renderReport, type ItemChange } from '../../core/report.ts';
-import type { SourceFile } from '../../core/read/source-file.ts';
-import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN, type Accomplishment } from '../../schema/index.ts';
+import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN } from '../../schema/index.ts';
 import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/diagnostics/errors.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { summaryLine } from '../format/summary.ts';
-import { readContentTree, sourceFile } from '../../node/fs.ts';
-import { catFiles, changedFiles, filesAt } from '../git.ts';
+import { readContentTree } from '../../node/fs.ts';
+import { changedFiles, filesAt } from '../git.ts';
+import { changeSet, itemsAt } from '../changes.ts';
 import { onlyChanged } from '../../core/diagnostics/diagnostics.ts';
 
 /** A handle as `github` in people's files takes it; apps open pull requests too, as `dependabot[bot]`. */
@@ -57,7 +56,8 @@ export const command = defineCommand({
     const changed = changedFiles(ctx.root, base, '--base');
     const files = readContentTree(ctx.root);
     const pullRequest = prAuthor === undefined ? undefined : { author: prAuthor, changed };
-    const { diagnostics: all, content } = checkFiles(files, { today: ctx.today, pullRequest });
+    const changes = changeSet(ctx.root, base, changed);
+    const { diagnostics: all, content } = checkFiles(files, { today: ctx.today, pullRequest, changes });
     const diagnostics = onlyChanged(all, changed);
     const markdown = renderReport({
       content,
@@ -114,31 +114,4 @@ function itemChanges(root: string, base: string, changed: ReadonlySet<string>, p
     ...now.map((file): ItemChange => ({ file, kind: atBase.has(file) ? 'changed' : 'added', before: before.get(file) })),
     ...gone.map((file): ItemChange => ({ file, kind: 'removed', before: before.get(file) })),
   ];
-}
-
-/**
- * The items as they were at `ref`, read in one `git cat-file --batch`, parsed and validated on
- * their own. Files that fail the schema, or that the reader would refuse, are left out.
- */
-function itemsAt(root: string, ref: string, paths: readonly string[]): Map<string, Accomplishment> {
-  const wanted = paths.filter((path) => !path.includes('\n'));
-  const found = new Map<string, Accomplishment>();
-  if (wanted.length === 0) return found;
-  const output = catFiles(root, ref, wanted);
-  const files: SourceFile[] = [];
-  let at = 0;
-  for (const path of wanted) {
-    const end = output.indexOf(0x0a, at);
-    if (end < 0) break;
-    const header = output.subarray(at, end).toString('utf8').split(' ');
-    at = end + 1;
-    if (header[1] !== 'blob') continue; // `missing`, or not a file
-    const size = Number(header[2]);
-    // A file the reader refuses (too large, not UTF-8) loads as no entry: nothing to compare with.
-    files.push(sourceFile(path, output.subarray(at, at + size), size));
-    at += size + 1;
-  }
-  for (const entry of loadContent(files).content.entries.accomplishments.values())
-    if (entry.data !== undefined) found.set(entry.doc.file, entry.data);
-  return found;
 }

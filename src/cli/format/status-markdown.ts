@@ -21,7 +21,7 @@ export function formatStatusMarkdown(status: CycleStatus): string {
     out.push('| Person | Items | State |', '| --- | --- | --- |');
     for (const p of status.people) {
       const drafts = p.drafts > 0 ? `, +${p.drafts} draft${p.drafts === 1 ? '' : 's'}` : '';
-      out.push(`| ${mdText(p.name)} | ${countText(p.items, min, max)} | ${stateText(p.items, min, max)}${drafts} |`);
+      out.push(`| ${mdText(p.name)} | ${countText(p.items, min, max)} | ${stateText(p.items, min, max, p.exempt)}${drafts} |`);
     }
   }
   const goal = (g: { id: string; title: string }) => `${mdText(g.title)} (${mdCode(g.id)})`;

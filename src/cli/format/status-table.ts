@@ -18,7 +18,7 @@ export function formatStatusTable(status: CycleStatus, c: Palette): string {
     c.bold('People'),
   ];
   const people = status.people.map((p) => {
-    const state = stateText(p.items, min, max);
+    const state = stateText(p.items, min, max, p.exempt);
     const painted = p.state === 'within' ? c.green(state) : c.yellow(state);
     const drafts = p.drafts > 0 ? c.dim(`, +${p.drafts} draft${p.drafts === 1 ? '' : 's'}`) : '';
     return [text(p.name), countText(p.items, min, max), painted + drafts];

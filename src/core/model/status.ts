@@ -4,7 +4,7 @@ import { claimIndex, keyResultKey, namedKeyResults } from './claims.ts';
 import { byTitle, compareText } from '../text/compare-text.ts';
 import { goalTree, type GoalTree } from './goal-tree.ts';
 import { valid, type Content, type ValidEntry } from '../read/content.ts';
-import { countState, itemsPerPerson, type CountState } from './submission-counts.ts';
+import { countState, exemption, itemsPerPerson, type CountState } from './submission-counts.ts';
 
 export interface PersonCount {
   id: string;
@@ -13,6 +13,12 @@ export interface PersonCount {
   items: number;
   /** Drafts in the cycle, which do not count yet. */
   drafts: number;
+  /**
+   * Not held to the minimum: the cycle's `exempt` names them, or they joined after it started or
+   * left before it ended. Why is never said here: the cycle's reason is for the team only.
+   */
+  exempt: boolean;
+  /** Against the cycle's range; an exempt person's minimum is 0. */
   state: CountState;
 }
 
@@ -89,7 +95,9 @@ export function cycleStatus(content: Content, cycleId: string, today: string): C
     .sort((a, b) => compareText(a.data.name, b.data.name) || compareText(a.id, b.id))
     .map((person): PersonCount => {
       const items = perPerson.get(person.id)?.length ?? 0;
-      return { id: person.id, name: person.data.name, items, drafts: drafts.get(person.id) ?? 0, state: countState(items, min, max) };
+      const exempt = exemption(person.id, person.data, cycle) !== undefined;
+      const state = countState(items, exempt ? 0 : min, max);
+      return { id: person.id, name: person.data.name, items, drafts: drafts.get(person.id) ?? 0, exempt, state };
     });
 
   const goals = valid(content, 'goals');
@@ -171,9 +179,10 @@ export function countText(count: number, min: number, max: number): string {
   return `${count} of ${min}–${max}`;
 }
 
-/** `needs 1 more`, `ok`, `over by 1`: a reminder, never a score. */
-export function stateText(count: number, min: number, max: number): string {
-  return count < min ? `needs ${min - count} more` : count > max ? `over by ${count - max}` : 'ok';
+/** `needs 1 more`, `ok`, `over by 1`, `exempt` (below the minimum, not held to it): a reminder, never a score. */
+export function stateText(count: number, min: number, max: number, exempt = false): string {
+  if (count < min) return exempt ? 'exempt' : `needs ${min - count} more`;
+  return count > max ? `over by ${count - max}` : 'ok';
 }
 
 /** `due 2026-07-10, 5 days left`, `due today (2026-07-10)`, `was due 2026-07-10, 140 days ago`. */

@@ -1,4 +1,4 @@
-import type { Accomplishment } from '../../schema/index.ts';
+import type { Accomplishment, Cycle, Person } from '../../schema/index.ts';
 
 /** Where a person stands against the cycle's min..max. */
 export type CountState = 'below' | 'within' | 'above';
@@ -24,4 +24,18 @@ export function itemsPerPerson<I extends { data: Accomplishment }>(items: Iterab
 
 export function countState(count: number, min: number, max: number): CountState {
   return count < min ? 'below' : count > max ? 'above' : 'within';
+}
+
+/**
+ * Why `person` is not held to the cycle's `submissions.min`, or undefined when they are: they
+ * joined after the cycle started, left before it ended, or the cycle's `exempt` names them. The
+ * maximum holds for everyone. The cycle's reason is for the team only: callers that print this
+ * show that someone is exempt, never why.
+ */
+export function exemption(personId: string, person: Person, cycle: Cycle): string | undefined {
+  const listed = cycle.exempt.find((entry) => entry.person === personId);
+  if (listed) return listed.reason;
+  if (person.joined !== undefined && person.joined > cycle.start) return `joined ${person.joined}`;
+  if (person.left !== undefined && person.left < cycle.end) return `left ${person.left}`;
+  return undefined;
 }

@@ -152,7 +152,7 @@ export const RULES = [
     id: 'submission-count',
     severity: 'error',
     description:
-      'A person has fewer or more accomplishments in a cycle than its `submissions` `min`..`max` (drafts do not count). A warning until the cycle is due, an error after.',
+      "A person has fewer or more accomplishments in a cycle than its `submissions` `min`..`max` (drafts do not count). Too few is a warning only in the cycle's last `reminder_days` (default 14) before it is due, and an error after; too many is a warning until then. People in the cycle's `exempt`, or who `joined` after it started or `left` before it ended, have no minimum. With `--changed-since`, an overdue count is reported only if the change makes it worse than on the base.",
   },
   // Accomplishments
   {

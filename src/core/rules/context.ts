@@ -1,6 +1,6 @@
 import { ProblemCap, type Diagnostic, type Severity, type Span } from '../diagnostics/diagnostics.ts';
 import type { Content, ContentEntry } from '../read/content.ts';
-import type { Site } from '../../schema/index.ts';
+import type { Accomplishment, Site } from '../../schema/index.ts';
 import { spanOf, type SourceDoc } from '../read/source.ts';
 import { visible } from '../text/text-checks.ts';
 import { RULE_SEVERITY, type RuleId } from './catalog.ts';
@@ -28,11 +28,24 @@ export interface CheckContext {
   personalGit?: PersonalGit | undefined;
   /** Where GitHub Pages publishes the site, when the deploy says so: site.yaml's `url` must match. */
   pagesUrl?: string | undefined;
+  /** Set when checking a change (`--changed-since`): what it changed, and its items as they were before. */
+  changes?: ChangeSet | undefined;
   report(problem: Problem): void;
 }
 
 /** What a run knows beyond the content: the pull request, git's view of personal files, Pages. */
-export type RunFacts = Pick<CheckContext, 'pullRequest' | 'personalGit' | 'pagesUrl'>;
+export type RunFacts = Pick<CheckContext, 'pullRequest' | 'personalGit' | 'pagesUrl' | 'changes'>;
+
+/** A change against its base (`--changed-since REF`), as the rules that judge a change need it. */
+export interface ChangeSet {
+  /** Paths the change touches, relative to the repository root, as in diagnostics. */
+  changed: ReadonlySet<string>;
+  /**
+   * The changed accomplishment files as they were on the base, by path: only those that existed
+   * there and passed the schema on their own.
+   */
+  before: ReadonlyMap<string, Accomplishment>;
+}
 
 /** Personal files git would share: tracked (or staged), or not ignored so `git add -A` takes them. */
 export interface PersonalGit {
