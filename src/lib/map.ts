@@ -391,3 +391,30 @@ function treeEdges(goals: readonly OrderedGoal[], byKey: ReadonlyMap<string, Map
   }
   return edges;
 }
+
+/** The top goals of a map, in map order: the goals no other goal of the input is above. */
+export function topGoals(goals: MapInput['goals']): MapInput['goals'] {
+  return orderGoals(goals).filter((goal) => goal.depth === 0);
+}
+
+/**
+ * One top goal's part of a map: that goal, every goal below it, and every item linked to one of
+ * them (its other links left out). Above the aggregation threshold the cycle's map draws totals;
+ * this, laid out with `PER_GOAL_MAP`, still draws each item.
+ */
+export function goalMapInput(input: MapInput, top: string): MapInput {
+  const ordered = orderGoals(input.goals);
+  const start = ordered.findIndex((goal) => goal.id === top);
+  if (start < 0) return { ...input, goals: [], items: [] };
+  const ids = new Set([top]);
+  // Depth-first order: the goals below `top` follow it until one is no deeper than it.
+  for (let i = start + 1; i < ordered.length && ordered[i]!.depth > ordered[start]!.depth; i++) ids.add(ordered[i]!.id);
+  return {
+    ...input,
+    goals: input.goals.filter((goal) => ids.has(goal.id)),
+    items: input.items.filter((item) => item.data.goals.some((link) => ids.has(link.goal))),
+  };
+}
+
+/** Options for a per-goal map: every item drawn, however many. */
+export const PER_GOAL_MAP: MapOptions = { maxItemNodes: Number.POSITIVE_INFINITY };
