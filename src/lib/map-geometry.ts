@@ -35,3 +35,51 @@ export function curve(x1: number, y1: number, x2: number, y2: number): string {
 export function elbow(x: number, top: number, bottom: number, to: number): string {
   return `M${x} ${top}V${bottom}H${to}`;
 }
+
+/**
+ * `text` word-wrapped into at most `maxLines` lines of `width` pixels at `fontSize`, with the same
+ * width estimate as `fitLabel`. A word longer than a line is broken inside; only text that still
+ * does not fit after the last line is cut, with an ellipsis.
+ */
+export function wrapLabel(text: string, width: number, fontSize: number, maxLines = 3): string[] {
+  const budget = Math.max(1, Math.floor(width / (CHAR_EM * fontSize)));
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line: string[] = [];
+  let used = 0;
+  const units = (chars: readonly string[]): number => chars.reduce((sum, char) => sum + charUnits(char), 0);
+  const flush = (): void => {
+    lines.push(line.join(''));
+    line = [];
+    used = 0;
+  };
+  for (const word of words) {
+    const chars = Array.from(word);
+    const size = units(chars);
+    if (line.length > 0 && used + 1 + size <= budget) {
+      line.push(' ', ...chars);
+      used += 1 + size;
+      continue;
+    }
+    if (line.length > 0) flush();
+    // A word wider than a whole line: break it where the line ends.
+    let rest = chars;
+    while (units(rest) > budget) {
+      let cut = 0;
+      let taken = 0;
+      while (cut < rest.length && taken + charUnits(rest[cut]!) <= budget) taken += charUnits(rest[cut++]!);
+      line = rest.slice(0, Math.max(cut, 1));
+      rest = rest.slice(Math.max(cut, 1));
+      flush();
+    }
+    line = [...rest];
+    used = units(rest);
+  }
+  if (line.length > 0 || lines.length === 0) flush();
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  // The last kept line ends with an ellipsis: fitLabel cuts it, with room for the ellipsis even when it fit.
+  kept[maxLines - 1] = fitLabel(`${kept[maxLines - 1]!} ${lines[maxLines]!}`, width, fontSize);
+  if (!kept[maxLines - 1]!.endsWith('…')) kept[maxLines - 1] = `${kept[maxLines - 1]!}…`;
+  return kept;
+}

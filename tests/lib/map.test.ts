@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatting } from '../../src/lib/format.ts';
-import { fitLabel } from '../../src/lib/map-geometry.ts';
-import { layoutMap, type MapInput, type MapLayout, type MapNode } from '../../src/lib/map.ts';
+import { fitLabel, wrapLabel } from '../../src/lib/map-geometry.ts';
+import { goalMapInput, layoutMap, PER_GOAL_MAP, topGoals, type MapInput, type MapLayout, type MapNode } from '../../src/lib/map.ts';
 import type { Accomplishment, Goal, GoalLink } from '../../src/schema/index.ts';
 
 const href: MapInput['href'] = { goal: (id) => `/goals/${id}/`, item: (id) => `/items/${id}/` };
@@ -95,7 +95,13 @@ describe('layoutMap on a small tree', () => {
   });
 
   it('orders key results after their goals, and items after what they attach to', () => {
-    expect(byY(layout, 1)).toEqual(['kr:reliability/uptime', 'kr:ci-speed/ci-p50', 'kr:ci-speed/ci-flaky']);
+    // ci-flaky's item sits up beside reliability's key result, so ci-flaky moves up: one crossing fewer.
+    expect(byY(layout, 1)).toEqual(['kr:reliability/uptime', 'kr:ci-speed/ci-flaky', 'kr:ci-speed/ci-p50']);
+    expect(byY(layoutMap(small, { reduceCrossings: false }), 1)).toEqual([
+      'kr:reliability/uptime',
+      'kr:ci-speed/ci-p50',
+      'kr:ci-speed/ci-flaky',
+    ]);
     expect(byY(layout, 2)).toEqual([
       'item:h1/flaky', // its first target in map order is reliability's key result
       'item:h1/docs-site',
@@ -301,10 +307,88 @@ describe('fitLabel', () => {
     expect(fitLabel('🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀', 60, 14)).toBe('🚀🚀🚀…');
   });
 
-  it('cuts a long label in a layout and keeps the full title', () => {
+  it('wraps a long label in a layout to three lines, cuts only past them, and keeps the full title', () => {
     const long = 'A very long goal title that will never fit in the goals column of the map at all';
     const layout = layoutMap({ href, format, goals: [goal('long', long)], items: [] });
-    expect(layout.nodes[0]!.label).toMatch(/^A very long goal title.*…$/);
+    expect(layout.nodes[0]!.lines).toEqual(['A very long goal title that', 'will never fit in the goals', 'column of the map at all']);
+    expect(layout.nodes[0]!.label).toBe(long);
     expect(layout.nodes[0]!.title).toBe(`${long} (goal, on track)`);
+    const longer = `${long}, not even on three lines of it`;
+    const cut = layoutMap({ href, format, goals: [goal('long', longer)], items: [] }).nodes[0]!;
+    expect(cut.lines).toHaveLength(3);
+    expect(cut.lines[2]).toMatch(/…$/);
+    expect(cut.title).toBe(`${longer} (goal, on track)`);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('keeps a short title on one line and wraps a longer one at spaces, each line inside the width', () => {
+    expect(wrapLabel('Cut CI time', 200, 14)).toEqual(['Cut CI time']);
+    const lines = wrapLabel('Cut median CI time from 22 to 11 minutes by sharding tests', 200, 14);
+    expect(lines).toEqual(['Cut median CI time from', '22 to 11 minutes by', 'sharding tests']);
+    for (const line of lines) expect(line.length * 0.55 * 14).toBeLessThanOrEqual(200);
+  });
+
+  it('cuts with an ellipsis only past the last line, and breaks a word longer than a line', () => {
+    const lines = wrapLabel('one two three four five six seven eight nine ten eleven twelve', 60, 14, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/…$/);
+    expect(wrapLabel('x'.repeat(20), 60, 14)).toEqual(['xxxxxxx', 'xxxxxxx', 'xxxxxx']);
+    expect(wrapLabel('継続的インテグレーションの時間を半分にする', 100, 14)).toEqual(['継続的インテ', 'グレーション', 'の時間を半…']);
+  });
+
+  it('grows a box by a line height per extra line, so boxes in a column still never overlap', () => {
+    const long = 'An item with a title long enough to need two lines in the items column, or maybe three';
+    const layout = layoutMap({ ...small, items: [...small.items, item('h1/long', long, [{ goal: 'docs' }])] });
+    const n = node(layout, 'item:h1/long');
+    expect(n.lines.length).toBeGreaterThan(1);
+    expect(n.height).toBe(30 + (n.lines.length - 1) * layout.lineHeight);
+  });
+});
+
+describe('goal boxes', () => {
+  it('carry the status as a word and the progress, in the box and in the full title', () => {
+    const layout = layoutMap({ ...small, progress: (id) => (id === 'ci-speed' ? 0.4 : undefined) });
+    expect(node(layout, 'goal:ci-speed')).toMatchObject({
+      status: 'On track',
+      progress: 0.4,
+      title: 'Halve CI time (goal, on track, 40% done)',
+    });
+    expect(node(layout, 'goal:docs').progress).toBeUndefined();
+    expect(node(layout, 'goal:docs').status).toBe('On track');
+    const goalNode = node(layout, 'goal:ci-speed');
+    expect(goalNode.statusY).toBeGreaterThan(goalNode.textY);
+    expect(goalNode.statusY).toBeLessThan(goalNode.y + goalNode.height);
+  });
+});
+
+describe('a map per top goal', () => {
+  const goals = [goal('a', 'A', { krs: ['x'] }), goal('a1', 'A1', { parent: 'a', krs: ['y'] }), goal('b', 'B', { krs: ['z'] })];
+  const items = Array.from({ length: 500 }, (_, i) =>
+    item(
+      `h1/i${i}`,
+      `Item ${i}`,
+      i % 5 === 0 ? [{ goal: 'a1', key_result: 'y' }, { goal: 'b' }] : [{ goal: i % 2 ? 'a' : 'b', key_result: i % 2 ? 'x' : 'z' }],
+    ),
+  );
+  const input: MapInput = { href, format, goals, items };
+
+  it('lists the top goals in map order', () => {
+    expect(topGoals(goals).map((g) => g.id)).toEqual(['a', 'b']);
+  });
+
+  it('draws every item of a top goal and the goals below it, above the threshold the cycle map aggregates at', () => {
+    expect(layoutMap(input).aggregated).toBe(true);
+    const part = goalMapInput(input, 'a');
+    expect(part.goals.map((g) => g.id)).toEqual(['a', 'a1']);
+    const linked = items.filter((i) => i.data.goals.some((l) => l.goal === 'a' || l.goal === 'a1'));
+    expect(part.items).toHaveLength(linked.length);
+    const layout = layoutMap(part, PER_GOAL_MAP);
+    expect(layout.aggregated).toBe(false);
+    expect(layout.nodes.filter((n) => n.kind === 'item')).toHaveLength(linked.length);
+    // The other top goal appears nowhere, and nothing is left over as hidden or unplanned.
+    expect(layout.nodes.some((n) => n.key.startsWith('group:'))).toBe(false);
+    expect(JSON.stringify(layout.nodes.map((n) => n.key))).not.toContain('goal:b');
+    expect(goalMapInput(input, 'not-a-goal').goals).toEqual([]);
   });
 });
