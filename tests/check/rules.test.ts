@@ -115,8 +115,8 @@ describe('schema rules', () => {
   it('wrong-type', () => {
     expect(output('wrong-type')).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/types.md:4:1 error wrong-type Unexpected text \`ben\` for \`authors\`, expected a list
-        hint: make it a list: \`[ben]\`
+      content/accomplishments/2026-h1/types.md:4:1 error wrong-type Unexpected text \`ben\` for \`authors\`, expected a list of person ids
+        hint: make it a list: write \`authors: [ben]\`
           3 | summary: Sharded the tests.
         > 4 | authors: ben
             | ^^^^^^^^^^^^
@@ -143,6 +143,21 @@ describe('schema rules', () => {
           16 | ---
 
       ✖ 4 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('wrong-type: one goal id where a list is expected is one problem, not also a length', () => {
+    const item = itemText({ goals: 'fewer-incidents' }).replace('"fewer-incidents"', 'fewer-incidents');
+    expect(output(undefined, { files: { 'content/accomplishments/2026-h1/single-goal.md': item } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/single-goal.md:7:1 error wrong-type Unexpected text \`fewer-incidents\` for \`goals\`, expected a list of goal ids
+        hint: make it a list: write \`goals: [fewer-incidents]\`
+          6 | date: "2026-03-01"
+        > 7 | goals: fewer-incidents
+            | ^^^^^^^^^^^^^^^^^^^^^^
+          8 | outcome: "delivered"
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
       "
     `);
   });
