@@ -33,8 +33,7 @@ export const SiteSchema = z.strictObject({
   /** Default audience of a build: `public` or `team`. `private` builds are only ever asked for explicitly. */
   audience: z.enum(['public', 'team']),
   /** Body headings every accomplishment must have. */
-  sections: list(text(80), { max: 10 })
-    .default(() => [...DEFAULT_SECTIONS]),
+  sections: list(text(80), { max: 10 }).default(() => [...DEFAULT_SECTIONS]),
 });
 export type Site = z.infer<typeof SiteSchema>;
 

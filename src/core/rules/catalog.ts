@@ -168,6 +168,18 @@ export const RULES = [
       'The body lacks a heading required by `sections` in `content/site.yaml` (default `Impact`), or, for `outcome: learning`, a `What we learned` heading.',
   },
   {
+    id: 'template-text',
+    severity: 'error',
+    description:
+      'The body still holds a prompt that `npm run new` wrote under a heading, such as `_What was the situation, and why did it matter?_`: the section was never written. Answer it, or remove the section if it is not required.',
+  },
+  {
+    id: 'no-evidence',
+    severity: 'warning',
+    description:
+      'A `delivered` or `partial` accomplishment has no `evidence` link (a pull request, a dashboard, a document) that shows the work. Drafts are not asked.',
+  },
+  {
     id: 'impact-unit',
     severity: 'error',
     description: 'An `impact` entry names a key result but uses a different `unit` than that key result.',

@@ -5,6 +5,7 @@ import { duplicates } from './duplicates.ts';
 import { keyResults } from './key-results.ts';
 import { overClaim } from './over-claim.ts';
 import { personalItems } from './personal.ts';
+import { noEvidence, templateText } from './quality.ts';
 import { prAuthor, prPrivateItem } from './pull-request.ts';
 import { references } from './references.ts';
 import { siteAddress } from './site-address.ts';
@@ -22,6 +23,8 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   accomplishmentDates,
   unplanned,
   requiredSections,
+  templateText,
+  noEvidence,
   bodyLinks,
   bodyLimitRules,
   unclosedHtml,
