@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, git, itemText, makeTree, output, pullRequestOutput } from '../helpers.ts';
 
@@ -922,6 +924,33 @@ describe('site rules', () => {
     `);
   });
 
+  it('empty-audience', () => {
+    const site =
+      'title: Core team impact\ndescription: What the core team shipped.\nurl: https://example.github.io/impact\nrepo: https://github.com/example/impact\naudience: public\n';
+    expect(output(undefined, { files: { 'content/site.yaml': site } })).toMatchInlineSnapshot(`
+      "exit 0
+      content/site.yaml:5:1 warning empty-audience A \`public\` site would show no goals and no people: none of them may be seen by \`public\`
+        hint: set \`visibility: public\` on the goals and people to publish, or \`audience: team\`
+          4 | repo: https://github.com/example/impact
+        > 5 | audience: public
+            | ^^^^^^^^^^^^^^^^
+          6 |
+
+      ! 0 errors and 1 warning in 1 file (11 files checked)
+      "
+    `);
+  });
+  it('empty-audience: a team site over team goals and people, and a public site with public ones, pass', () => {
+    expect(output()).toMatch(/^exit 0\n✓ No problems/);
+    const site =
+      'title: Core team impact\ndescription: What the core team shipped.\nurl: https://example.github.io/impact\nrepo: https://github.com/example/impact\naudience: public\n';
+    const root = makeTree(undefined, { files: { 'content/site.yaml': site } });
+    for (const file of ['goals/ci-speed.md', 'people/ana.md']) {
+      const path = join(root, 'content', file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n?$/, '\nvisibility: public\n---\n'));
+    }
+    expect(check(root).stdout).not.toContain('empty-audience');
+  });
   it('site-address', () => {
     const result = check(makeTree(), { pagesUrl: 'https://dana.github.io/team-impact' });
     expect(`exit ${result.exitCode}\n${result.stdout}`).toMatchInlineSnapshot(`

@@ -224,6 +224,12 @@ export const RULES = [
     description:
       '`url` in `content/site.yaml` is not where GitHub Pages publishes the repository (`--pages-url`, which the deploy workflow passes): every link of the site would miss.',
   },
+  {
+    id: 'empty-audience',
+    severity: 'warning',
+    description:
+      'The site’s `audience` in `content/site.yaml` would show no goals, or no people: none of them may be seen by it. Goals and people are `team` unless they say otherwise, so a `public` site needs `visibility: public` on those it publishes.',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULES)[number]['id'];

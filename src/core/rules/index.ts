@@ -1,3 +1,4 @@
+import { emptyAudience } from './audience.ts';
 import { accomplishmentDates, cycleDates } from './cycles.ts';
 import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
 import { bodyLimitRules, unclosedHtml } from './bodies.ts';
@@ -34,4 +35,5 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   prPrivateItem,
   personalItems,
   siteAddress,
+  emptyAudience,
 ];
