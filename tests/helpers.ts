@@ -110,6 +110,7 @@ export function itemText(fields: Record<string, unknown>): string {
     goals: ['ci-speed'],
     outcome: 'delivered',
     visibility: 'team',
+    evidence: [{ label: 'PR #1', url: 'https://github.com/example/app/pull/1' }],
     ...fields,
   };
   const yaml = Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, idRef, Link, Measure, paragraph, text, Visibility, type RefFactory } from './common.ts';
+import { Id, IsoDate, idRef, Link, list, Measure, paragraph, text, Visibility, type RefFactory } from './common.ts';
 
 export const OUTCOMES = ['delivered', 'partial', 'missed', 'learning'] as const;
 
@@ -61,7 +61,7 @@ export const accomplishmentSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
     /** One or two sentences, at most 200 characters. */
     summary: text(200),
     /** Ids of the people who did the work; the first is the lead. */
-    authors: z.array(ref('people')).min(1).max(12),
+    authors: list(ref('people'), { min: 1, max: 12 }),
     /** The id of the review cycle; also the folder the file is in. */
     cycle: ref('cycles'),
     /** When the work landed, `YYYY-MM-DD`, inside the cycle. */
@@ -70,9 +70,7 @@ export const accomplishmentSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
      * The throughline: the goals (and key results) this work moved. Either a list of goal ids,
      * `[ci-speed]`, or a list of `{goal, key_result, contribution}`.
      */
-    goals: z
-      .array(z.union([ref('goals'), goalLink(ref)]))
-      .max(10)
+    goals: list(z.union([ref('goals'), goalLink(ref)]), { max: 10 })
       .default([])
       .transform((links) => links.map((link): GoalLinkOf<R> => (isLongForm<R>(link) ? link : { goal: link as z.output<R> }))),
     /** Why this work mattered although no goal asked for it. Required exactly when `goals` is empty. */
@@ -80,11 +78,11 @@ export const accomplishmentSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
     /** `delivered`, `partial`, `missed`, or `learning` (a bet that did not pay off, and what it taught). */
     outcome: z.enum(OUTCOMES),
     /** Before → after changes the work caused. */
-    impact: z.array(ImpactSchema).max(20).default([]),
+    impact: list(ImpactSchema, { max: 20 }).default([]),
     /** Links that show the work. */
-    evidence: z.array(EvidenceSchema).max(20).default([]),
+    evidence: list(EvidenceSchema, { max: 20 }).default([]),
     /** Free-form topics, lowercase kebab-case, e.g. `[ci, caching]`. */
-    tags: z.array(Id).max(20).default([]),
+    tags: list(Id, { max: 20 }).default([]),
     /** Who may see this item: `public`, `team` or `private`. Required: there is no default. */
     visibility: Visibility,
     /** Drafts are checked but never built or counted. */

@@ -75,6 +75,21 @@ export const text = (max: number) => {
   return schema;
 };
 
+/**
+ * A list of at most `max` (and at least `min`) entries. zod's own length checks run on any value
+ * with a `length`, so `goals: fewer-incidents` would be reported twice: as not a list, and as text
+ * longer than 10 characters. These run only on lists, after the type check passed.
+ */
+export const list = <T extends z.ZodType>(item: T, bounds: { min?: number; max: number }) => {
+  const schema = z.array(item).check(listsOnly(z.maxLength(bounds.max)));
+  return bounds.min === undefined ? schema : schema.check(listsOnly(z.minLength(bounds.min)));
+};
+
+function listsOnly<C extends z.core.$ZodCheck>(check: C): C {
+  check._zod.def.when = (payload) => Array.isArray(payload.value);
+  return check;
+}
+
 /** Untrusted text that may run over several lines, such as a contribution; capped like {@link text}. */
 export const paragraph = (max: number) => z.string().min(1).max(max);
 

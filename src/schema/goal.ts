@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, idRef, Measure, text, Visibility, type RefFactory } from './common.ts';
+import { Id, idRef, list, Measure, text, Visibility, type RefFactory } from './common.ts';
 
 /** A measurable result of a goal, from `baseline` towards `target`; `target` below `baseline` means "reduce". */
 export const KeyResultSchema = z.strictObject({
@@ -39,7 +39,7 @@ export const goalSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
     /** Where the goal stands. */
     status: z.enum(['on-track', 'at-risk', 'off-track', 'done', 'dropped']),
     /** How progress is measured. */
-    key_results: z.array(KeyResultSchema).max(10).default([]),
+    key_results: list(KeyResultSchema, { max: 10 }).default([]),
     /** Who may see this goal. Defaults to `team`. */
     visibility: Visibility.default('team'),
   });

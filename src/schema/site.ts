@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SchemaIssueParams } from './rules.ts';
-import { Link, paragraph, text } from './common.ts';
+import { Link, list, paragraph, text } from './common.ts';
 
 /** The body headings every accomplishment needs when `site.yaml` names none, or there is no `site.yaml`. */
 export const DEFAULT_SECTIONS: readonly string[] = ['Impact'];
@@ -33,10 +33,7 @@ export const SiteSchema = z.strictObject({
   /** Default audience of a build: `public` or `team`. `private` builds are only ever asked for explicitly. */
   audience: z.enum(['public', 'team']),
   /** Body headings every accomplishment must have. */
-  sections: z
-    .array(text(80))
-    .max(10)
-    .default(() => [...DEFAULT_SECTIONS]),
+  sections: list(text(80), { max: 10 }).default(() => [...DEFAULT_SECTIONS]),
 });
 export type Site = z.infer<typeof SiteSchema>;
 

@@ -8,7 +8,7 @@ import { check, makeTree, output } from '../helpers.ts';
 // reported, with the line it is on, and that nothing in it is ever run.
 
 const item = (frontMatter: string, body = '## Impact\n') =>
-  `---\ntitle: Cut CI time\nsummary: Sharded the tests.\nauthors: [ben]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: delivered\nvisibility: team\n${frontMatter}---\n${body}`;
+  `---\ntitle: Cut CI time\nsummary: Sharded the tests.\nauthors: [ben]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: delivered\nvisibility: team\nevidence: [{label: PR, url: "https://github.com/example/app/pull/1"}]\n${frontMatter}---\n${body}`;
 const ITEM = 'content/accomplishments/2026-h1/new.md';
 
 describe('front matter', () => {
@@ -240,12 +240,12 @@ describe('YAML', () => {
     const text = item(Array.from({ length: 12_000 }, (_, i) => `k${String(i).padStart(5, '0')}: 1\n`).join(''));
     expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/new.md:9995:3 error yaml-too-large YAML is 120,148 characters long, expected at most 100,000
+      content/accomplishments/2026-h1/new.md:9989:3 error yaml-too-large YAML is 120,218 characters long, expected at most 100,000
         hint: fields are short: long text belongs in the body, and large material behind a link
-          9994 | k09984: 1
-        > 9995 | k09985: 1
+          9988 | k09977: 1
+        > 9989 | k09978: 1
                |   ^
-          9996 | k09986: 1
+          9990 | k09979: 1
 
       ✖ 1 error and 0 warnings in 1 file (12 files checked)
       "
@@ -343,12 +343,12 @@ describe('files', () => {
     const text = item('', `## Impact\n\n${'Lots of text, and then some more. '.repeat(640)}\n`);
     expect(output(undefined, { files: { [ITEM]: text } })).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/new.md:13:19990 error body-too-large Body is 21,772 characters long, expected at most 20,000
+      content/accomplishments/2026-h1/new.md:14:19990 error body-too-large Body is 21,772 characters long, expected at most 20,000
         hint: keep the write-up to the point and link to longer material: a design doc, a dashboard, the pull request
-          12 | …
-        > 13 | …n some more. Lots of text, and then some more. Lots of text, and then some more. Lots of text, and…
+          13 | …
+        > 14 | …n some more. Lots of text, and then some more. Lots of text, and then some more. Lots of text, and…
              |            ^
-          14 | …
+          15 | …
 
       ✖ 1 error and 0 warnings in 1 file (12 files checked)
       "

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, git, itemText, makeTree, output, pullRequestOutput } from '../helpers.ts';
@@ -117,8 +117,8 @@ describe('schema rules', () => {
   it('wrong-type', () => {
     expect(output('wrong-type')).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/types.md:4:1 error wrong-type Unexpected text \`ben\` for \`authors\`, expected a list
-        hint: make it a list: \`[ben]\`
+      content/accomplishments/2026-h1/types.md:4:1 error wrong-type Unexpected text \`ben\` for \`authors\`, expected a list of person ids
+        hint: make it a list: write \`authors: [ben]\`
           3 | summary: Sharded the tests.
         > 4 | authors: ben
             | ^^^^^^^^^^^^
@@ -145,6 +145,21 @@ describe('schema rules', () => {
           16 | ---
 
       ✖ 4 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('wrong-type: one goal id where a list is expected is one problem, not also a length', () => {
+    const item = itemText({ goals: 'fewer-incidents' }).replace('"fewer-incidents"', 'fewer-incidents');
+    expect(output(undefined, { files: { 'content/accomplishments/2026-h1/single-goal.md': item } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/single-goal.md:7:1 error wrong-type Unexpected text \`fewer-incidents\` for \`goals\`, expected a list of goal ids
+        hint: make it a list: write \`goals: [fewer-incidents]\`
+          6 | date: "2026-03-01"
+        > 7 | goals: fewer-incidents
+            | ^^^^^^^^^^^^^^^^^^^^^^
+          8 | outcome: "delivered"
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
       "
     `);
   });
@@ -290,19 +305,19 @@ describe('schema rules', () => {
   it('body-too-deep', () => {
     expect(output('body-too-deep')).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/nested.md:13:129 error body-too-deep Raw HTML elements are nested more than 32 deep, expected at most 32 levels
+      content/accomplishments/2026-h1/nested.md:14:129 error body-too-deep Raw HTML elements are nested more than 32 deep, expected at most 32 levels
         hint: close the elements you open, or write the structure in Markdown
-          12 | …
-        > 13 | …i><ul><li><ul><li><ul><li><ul><li><ul><li>Deep
+          13 | …
+        > 14 | …i><ul><li><ul><li><ul><li><ul><li><ul><li>Deep
              |            ^
-          14 | …
+          15 | …
 
-      content/accomplishments/2026-h1/quoted.md:15:65 error body-too-deep Block quotes and lists are nested more than 32 deep, expected at most 32 levels
+      content/accomplishments/2026-h1/quoted.md:16:65 error body-too-deep Block quotes and lists are nested more than 32 deep, expected at most 32 levels
         hint: a few levels of quotes and lists are all a write-up needs: remove the extra \`>\` and indentation
-          14 |
-        > 15 | > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > Can we ship it?
+          15 |
+        > 16 | > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > Can we ship it?
              |                                                                 ^
-          16 |
+          17 |
 
       ✖ 2 errors and 0 warnings in 2 files (13 files checked)
       "
@@ -311,19 +326,19 @@ describe('schema rules', () => {
   it('unclosed-html', () => {
     expect(output('unclosed-html')).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/settings.md:13:44 error unclosed-html Unclosed raw HTML \`<template>\` would hide the rest of the body, expected \`</template>\`
+      content/accomplishments/2026-h1/settings.md:14:44 error unclosed-html Unclosed raw HTML \`<template>\` would hide the rest of the body, expected \`</template>\`
         hint: the site never shows \`<template>\` or what is inside it: remove the tag, or put it in backticks to show it as text
-          12 |
-        > 13 | Each section of the settings page is now a <template> cloned on demand, and
+          13 |
+        > 14 | Each section of the settings page is now a <template> cloned on demand, and
              |                                            ^^^^^^^^^^
-          14 | saves through its own <form>.
+          15 | saves through its own <form>.
 
-      content/accomplishments/2026-h1/settings.md:14:23 error unclosed-html Unclosed raw HTML \`<form>\` would hide the rest of the body, expected \`</form>\` in the same paragraph or HTML block
+      content/accomplishments/2026-h1/settings.md:15:23 error unclosed-html Unclosed raw HTML \`<form>\` would hide the rest of the body, expected \`</form>\` in the same paragraph or HTML block
         hint: the site never shows \`<form>\` or what is inside it: remove the tag, or put it in backticks to show it as text
-          13 | Each section of the settings page is now a <template> cloned on demand, and
-        > 14 | saves through its own <form>.
+          14 | Each section of the settings page is now a <template> cloned on demand, and
+        > 15 | saves through its own <form>.
              |                       ^^^^^^
-          15 |
+          16 |
 
       ✖ 2 errors and 0 warnings in 1 file (12 files checked)
       "
@@ -332,26 +347,26 @@ describe('schema rules', () => {
   it('raw-html', () => {
     expect(output('raw-html')).toMatchInlineSnapshot(`
       "exit 0
-      content/accomplishments/2026-h1/html.md:13:1 warning raw-html Raw HTML \`<script>\` in the body will not be shown, expected Markdown
+      content/accomplishments/2026-h1/html.md:14:1 warning raw-html Raw HTML \`<script>\` in the body will not be shown, expected Markdown
         hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
-          12 |
-        > 13 | <script>alert(1)</script>
+          13 |
+        > 14 | <script>alert(1)</script>
              | ^^^^^^^^^^^^^^^^^^^^^^^^^
-          14 |
+          15 |
 
-      content/accomplishments/2026-h1/html.md:15:7 warning raw-html The attributes of raw HTML \`<b onclick="steal()">\` in the body will be removed, expected Markdown
+      content/accomplishments/2026-h1/html.md:16:7 warning raw-html The attributes of raw HTML \`<b onclick="steal()">\` in the body will be removed, expected Markdown
         hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
-          14 |
-        > 15 | CI is <b onclick="steal()">faster</b> now. <!-- a comment is fine -->
+          15 |
+        > 16 | CI is <b onclick="steal()">faster</b> now. <!-- a comment is fine -->
              |       ^^^^^^^^^^^^^^^^^^^^^
-          16 |
+          17 |
 
-      content/accomplishments/2026-h1/html.md:17:42 warning raw-html The attributes of raw HTML \`<a href="javascript:go()">\` in the body will be removed, expected Markdown
+      content/accomplishments/2026-h1/html.md:18:42 warning raw-html The attributes of raw HTML \`<a href="javascript:go()">\` in the body will be removed, expected Markdown
         hint: use Markdown: \`**bold**\`, \`[text](https://…)\`, lists and headings
-          16 |
-        > 17 | Press <kbd>Ctrl</kbd>+<kbd>K</kbd>, then <a href="javascript:go()">go</a>.
+          17 |
+        > 18 | Press <kbd>Ctrl</kbd>+<kbd>K</kbd>, then <a href="javascript:go()">go</a>.
              |                                          ^^^^^^^^^^^^^^^^^^^^^^^^^^
-          18 |
+          19 |
 
       ! 0 errors and 3 warnings in 1 file (12 files checked)
       "
@@ -800,6 +815,50 @@ describe('accomplishment rules', () => {
       "
     `);
   });
+  it('template-text', () => {
+    const item = itemText({}).replace(
+      'It helped.',
+      '_What changed, and for whom? Numbers where you have them, also under `impact:` above._',
+    );
+    expect(output(undefined, { files: { 'content/accomplishments/2026-h1/untouched.md': item } })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/untouched.md:14:1 error template-text The prompt written by \`npm run new\` is still in the body, expected your own words
+        hint: answer the question in a sentence or two in place of the prompt, or remove the section if it is not required
+          13 |
+        > 14 | _What changed, and for whom? Numbers where you have them, also under \`impact:\` above._
+             | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          15 |
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('template-text: a written section that quotes a prompt inside its own words passes', () => {
+    const item = itemText({}).replace('It helped.', 'We asked _What did you do?_ at every retro, and wrote the answers down.');
+    expect(output(undefined, { files: { 'content/accomplishments/2026-h1/written.md': item } })).toMatch(/^exit 0\n✓ No problems/);
+  });
+  it('no-evidence', () => {
+    const item = itemText({ outcome: 'partial', evidence: [] });
+    expect(output(undefined, { files: { 'content/accomplishments/2026-h1/no-link.md': item } })).toMatchInlineSnapshot(`
+      "exit 0
+      content/accomplishments/2026-h1/no-link.md:10:1 warning no-evidence No \`evidence\` for an item with \`outcome: partial\`, expected at least one link that shows the work
+        hint: add \`evidence: [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]\`: a pull request, a dashboard or a document
+           9 | visibility: "team"
+        > 10 | evidence: []
+             | ^^^^^^^^^^^^
+          11 | ---
+
+      ! 0 errors and 1 warning in 1 file (12 files checked)
+      "
+    `);
+  });
+  it('no-evidence: missed work, learnings and drafts are not asked for links', () => {
+    const files = {
+      'content/accomplishments/2026-h1/missed.md': itemText({ outcome: 'missed', evidence: [] }),
+      'content/accomplishments/2026-h1/draft.md': itemText({ draft: true, evidence: [] }),
+    };
+    expect(output(undefined, { files })).toMatch(/^exit 0\n✓ No problems/);
+  });
   it('impact-unit', () => {
     expect(output('impact-unit')).toMatchInlineSnapshot(`
       "exit 1
@@ -846,7 +905,7 @@ describe('accomplishment rules', () => {
            8 | outcome: delivered
         >  9 | visibility: private
              | ^^^^^^^^^^^^^^^^^^^
-          10 | ---
+          10 | evidence: [{label: "PR #1", url: "https://github.com/example/app/pull/1"}]
 
       ! 0 errors and 1 warning in 1 file (only changes since HEAD reported; 12 files checked)
       "
@@ -880,7 +939,7 @@ describe('personal items', () => {
            8 | outcome: "delivered"
         >  9 | visibility: "team"
              | ^^^^^^^^^^^^^^^^^^
-          10 | ---
+          10 | evidence: [{"label":"PR #1","url":"https://github.com/example/app/pull/1"}]
 
       ✖ 1 error and 0 warnings in 1 file (12 files checked)
       "
@@ -959,6 +1018,33 @@ describe('site rules', () => {
     `);
   });
 
+  it('empty-audience', () => {
+    const site =
+      'title: Core team impact\ndescription: What the core team shipped.\nurl: https://example.github.io/impact\nrepo: https://github.com/example/impact\naudience: public\n';
+    expect(output(undefined, { files: { 'content/site.yaml': site } })).toMatchInlineSnapshot(`
+      "exit 0
+      content/site.yaml:5:1 warning empty-audience A \`public\` site would show no goals and no people: none of them may be seen by \`public\`
+        hint: set \`visibility: public\` on the goals and people to publish, or \`audience: team\`
+          4 | repo: https://github.com/example/impact
+        > 5 | audience: public
+            | ^^^^^^^^^^^^^^^^
+          6 |
+
+      ! 0 errors and 1 warning in 1 file (11 files checked)
+      "
+    `);
+  });
+  it('empty-audience: a team site over team goals and people, and a public site with public ones, pass', () => {
+    expect(output()).toMatch(/^exit 0\n✓ No problems/);
+    const site =
+      'title: Core team impact\ndescription: What the core team shipped.\nurl: https://example.github.io/impact\nrepo: https://github.com/example/impact\naudience: public\n';
+    const root = makeTree(undefined, { files: { 'content/site.yaml': site } });
+    for (const file of ['goals/ci-speed.md', 'people/ana.md']) {
+      const path = join(root, 'content', file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n?$/, '\nvisibility: public\n---\n'));
+    }
+    expect(check(root).stdout).not.toContain('empty-audience');
+  });
   it('site-address', () => {
     const result = check(makeTree(), { pagesUrl: 'https://dana.github.io/team-impact' });
     expect(`exit ${result.exitCode}\n${result.stdout}`).toMatchInlineSnapshot(`

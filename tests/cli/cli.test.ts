@@ -8,7 +8,7 @@ const run = runCli;
 
 const BROKEN = {
   'content/accomplishments/2026-h1/broken.md':
-    '---\ntitle: "Cut CI: 50%, then more"\nsummary: Sharded the tests.\nauthors: [bne]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: delivered\nvisibility: team\n---\n## Impact\n',
+    '---\ntitle: "Cut CI: 50%, then more"\nsummary: Sharded the tests.\nauthors: [bne]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: delivered\nvisibility: team\nevidence: [{label: PR, url: "https://github.com/example/app/pull/1"}]\n---\n## Impact\n',
 };
 
 describe('exit codes', () => {

@@ -32,13 +32,7 @@ describe('cycleStatus', () => {
         },
         "goalsWithoutItems": [],
         "itemsWithoutEvidence": {
-          "items": [
-            {
-              "file": "content/accomplishments/2026-h1/fix-login-loop.md",
-              "id": "2026-h1/fix-login-loop",
-              "title": "Fixed the login redirect loop",
-            },
-          ],
+          "items": [],
           "private": 1,
         },
         "keyResultsWithoutItems": [],

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import * as p from '@clack/prompts';
 import { checkFiles } from '../../core/check.ts';
 import type { Diagnostic } from '../../core/diagnostics/diagnostics.ts';
+import type { RuleId } from '../../core/rules/catalog.ts';
 import { CONTENT_DIR, isPersonal, PERSONAL_DIR } from '../../core/read/paths.ts';
 import { readEntry } from '../../core/read/read-entry.ts';
 import { renderAccomplishment, type Answers } from '../../core/scaffold/scaffold.ts';
@@ -247,6 +248,9 @@ function writeNew(file: string, text: string): boolean {
   return true;
 }
 
+/** What the check says of every new file until it is filled in, which the next steps ask for. */
+const NEXT_STEPS: ReadonlySet<string> = new Set(['template-text', 'no-evidence'] satisfies RuleId[]);
+
 /**
  * Checks the whole tree again and shows the problems of the new file, and those it caused
  * elsewhere (one item too many for a person in the cycle). Exit 1 on errors; the file stays.
@@ -256,7 +260,9 @@ function report(path: string, text: string, before: readonly Diagnostic[], ctx: 
   const after = checkFiles(files, { today: ctx.today });
   const key = (d: Diagnostic) => `${d.file ?? ''}\0${d.rule}\0${d.message}`;
   const old = new Set(before.map(key));
-  const mine = after.diagnostics.filter((d) => d.file === path || ((d.related ?? []).includes(path) && !old.has(key(d))));
+  const mine = after.diagnostics.filter(
+    (d) => (d.file === path && !NEXT_STEPS.has(d.rule)) || ((d.related ?? []).includes(path) && !old.has(key(d))),
+  );
   const out: string[] = [];
   if (mine.length > 0) {
     const shown = new Set(mine.map((d) => d.file));

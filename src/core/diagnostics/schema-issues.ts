@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ID_PATTERN, referenceRegistry } from '../../schema/common.ts';
+import { ID_PATTERN, referenceRegistry, type CollectionName } from '../../schema/common.ts';
 import type { SchemaIssueParams } from '../../schema/rules.ts';
 import type { RuleId } from '../rules/catalog.ts';
 import { slugify } from '../text/slug.ts';
@@ -104,7 +104,7 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Probl
             value === null
               ? `Empty value for \`${field}\`, expected ${expected}`
               : `Unexpected ${describeValue(value)} for \`${field}\`, expected ${expected}`,
-          ...hintFor(typeHint(issue.expected, value)),
+          ...hintFor(typeHint(issue.expected, value, path)),
         };
       });
       return;
@@ -287,8 +287,12 @@ function expectedName(expected: string, schema: z.ZodType, raw: unknown, path: r
       return 'a whole number';
     case 'boolean':
       return '`true` or `false`';
-    case 'array':
-      return 'a list';
+    case 'array': {
+      // The first entry's schema: for `goals: fewer-incidents`, "a list of goal ids".
+      const entry = schemaAt(schema, raw, [...path, 0]);
+      const ref = entry ? referenceRegistry.get(entry) : undefined;
+      return ref ? `a list of ${SINGULAR[ref.collection]} ids` : 'a list';
+    }
     case 'object':
       return 'a mapping of fields';
     default:
@@ -296,12 +300,20 @@ function expectedName(expected: string, schema: z.ZodType, raw: unknown, path: r
   }
 }
 
+const SINGULAR: Record<CollectionName, string> = {
+  teams: 'team',
+  people: 'person',
+  cycles: 'cycle',
+  goals: 'goal',
+  accomplishments: 'accomplishment',
+};
+
 function isIdSchema(schema: z.ZodType): boolean {
   const checks = (schema as unknown as { _zod: { def: { checks?: { _zod: { def: { pattern?: RegExp } } }[] } } })._zod.def.checks;
   return checks?.some((check) => String(check._zod.def.pattern) === String(ID_PATTERN)) ?? false;
 }
 
-function typeHint(expected: string, value: unknown): string | undefined {
+function typeHint(expected: string, value: unknown, path: readonly PropertyKey[]): string | undefined {
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     return `quote it: \`"${String(value)}"\``;
   }
@@ -309,7 +321,7 @@ function typeHint(expected: string, value: unknown): string | undefined {
     return `remove the quotes: \`${value}\``;
   }
   if (expected === 'array' && (typeof value === 'string' || typeof value === 'number')) {
-    return `make it a list: \`[${String(value)}]\``;
+    return `make it a list: write \`${String(path.at(-1))}: [${String(value)}]\``;
   }
   return undefined;
 }

@@ -168,6 +168,18 @@ export const RULES = [
       'The body lacks a heading required by `sections` in `content/site.yaml` (default `Impact`), or, for `outcome: learning`, a `What we learned` heading.',
   },
   {
+    id: 'template-text',
+    severity: 'error',
+    description:
+      'The body still holds a prompt that `npm run new` wrote under a heading, such as `_What was the situation, and why did it matter?_`: the section was never written. Answer it, or remove the section if it is not required.',
+  },
+  {
+    id: 'no-evidence',
+    severity: 'warning',
+    description:
+      'A `delivered` or `partial` accomplishment has no `evidence` link (a pull request, a dashboard, a document) that shows the work. Drafts are not asked.',
+  },
+  {
     id: 'impact-unit',
     severity: 'error',
     description: 'An `impact` entry names a key result but uses a different `unit` than that key result.',
@@ -211,6 +223,12 @@ export const RULES = [
     severity: 'error',
     description:
       '`url` in `content/site.yaml` is not where GitHub Pages publishes the repository (`--pages-url`, which the deploy workflow passes): every link of the site would miss.',
+  },
+  {
+    id: 'empty-audience',
+    severity: 'warning',
+    description:
+      'The site’s `audience` in `content/site.yaml` would show no goals, or no people: none of them may be seen by it. Goals and people are `team` unless they say otherwise, so a `public` site needs `visibility: public` on those it publishes.',
   },
 ] as const satisfies readonly RuleInfo[];
 

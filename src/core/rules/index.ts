@@ -1,3 +1,4 @@
+import { emptyAudience } from './audience.ts';
 import { accomplishmentDates, cycleDates } from './cycles.ts';
 import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
 import { bodyLimitRules, unclosedHtml } from './bodies.ts';
@@ -5,6 +6,7 @@ import { duplicates } from './duplicates.ts';
 import { keyResults } from './key-results.ts';
 import { overClaim } from './over-claim.ts';
 import { personalItems } from './personal.ts';
+import { noEvidence, templateText } from './quality.ts';
 import { prAuthor, prPrivateItem } from './pull-request.ts';
 import { references } from './references.ts';
 import { siteAddress } from './site-address.ts';
@@ -22,6 +24,8 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   accomplishmentDates,
   unplanned,
   requiredSections,
+  templateText,
+  noEvidence,
   bodyLinks,
   bodyLimitRules,
   unclosedHtml,
@@ -31,4 +35,5 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   prPrivateItem,
   personalItems,
   siteAddress,
+  emptyAudience,
 ];

@@ -88,7 +88,9 @@ export function starterContent(setup: TeamSetup, today: string): Map<string, str
       `An example goal, to show how accomplishments tie to goals: replace it with one of ${markdownText(setup.team.name)}'s own.`,
     ),
   );
-  // Written by the same code as `throughline new`, so the example is exactly what people will get.
+  // Written by the same code as `throughline new`, so the example is what people will get, but
+  // filled in as a real item is: its own text under each heading (prompts left fail the check,
+  // `template-text`) and a link that shows the work (`no-evidence`).
   files.set(
     `content/accomplishments/${cycle.id}/${STARTER_ITEM}.md`,
     renderAccomplishment(
@@ -103,6 +105,16 @@ export function starterContent(setup: TeamSetup, today: string): Map<string, str
         visibility: setup.audience === 'public' ? 'public' : 'team',
       },
       DEFAULT_SECTIONS,
+      {
+        bodies: {
+          Context: 'We had no shared record of what the team shipped and learned, or of which goals the work moved.',
+          'What we did':
+            'Set up this repository: one short Markdown file per accomplishment, checked on every pull request and published as a site.',
+          Impact: 'From now on every accomplishment is checked, tied to the goals it moved, and shown on the site.',
+          'What we learned': 'Writing an accomplishment down when it lands takes minutes; piecing it together at review time takes hours.',
+        },
+        evidence: [{ label: 'This repository', url: setup.repo }],
+      },
     ),
   );
   return files;

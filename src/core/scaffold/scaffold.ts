@@ -53,27 +53,45 @@ export function bodyHeadings(sections: readonly string[]): string[] {
   return [CONTEXT, DID, IMPACT, ...extra, LEARNED];
 }
 
-// Italic questions: valid Markdown that passes the check, shown as is if forgotten, so they are
-// hard to miss in review. HTML comments would pass too, but would hide an unfilled section.
+// Italic questions: valid Markdown, shown as is if forgotten, so they are hard to miss in review;
+// `template-text` fails the check while one is left. HTML comments would hide an unfilled section.
+const PROMPTS = {
+  context: '_What was the situation, and why did it matter?_',
+  did: '_What did you do? The key steps and decisions, and who did what._',
+  impact: '_What changed, and for whom? Numbers where you have them, also under `impact:` above._',
+  learned: '_What would you keep, and what would you do differently?_',
+  learning: '_What did this bet teach you, and what would you try next?_',
+  required: '_Every accomplishment has this section: see `sections` in `content/site.yaml`._',
+} as const;
+
+/** Every prompt `new` writes under a heading; the check reports any left in a body (`template-text`). */
+export const SECTION_PROMPTS: readonly string[] = Object.values(PROMPTS);
+
 function placeholder(heading: string, outcome: Answers['outcome']): string {
   switch (heading) {
     case CONTEXT:
-      return '_What was the situation, and why did it matter?_';
+      return PROMPTS.context;
     case DID:
-      return '_What did you do? The key steps and decisions, and who did what._';
+      return PROMPTS.did;
     case IMPACT:
-      return '_What changed, and for whom? Numbers where you have them, also under `impact:` above._';
+      return PROMPTS.impact;
     case LEARNED:
-      return outcome === 'learning'
-        ? '_What did this bet teach you, and what would you try next?_'
-        : '_What would you keep, and what would you do differently?_';
+      return outcome === 'learning' ? PROMPTS.learning : PROMPTS.learned;
     default:
-      return '_Every accomplishment has this section: see `sections` in `content/site.yaml`._';
+      return PROMPTS.required;
   }
 }
 
+/** What a starter item writes instead of the prompts: its own text per heading, and its evidence. */
+export interface Written {
+  /** Heading → text; headings without one get the prompt. */
+  bodies?: Readonly<Record<string, string>>;
+  /** Written as is, one YAML flow mapping per link. */
+  evidence?: readonly { label: string; url: string }[];
+}
+
 /** The text of `content/accomplishments/<cycle>/<slug>.md` for these answers. */
-export function renderAccomplishment(answers: Answers, sections: readonly string[]): string {
+export function renderAccomplishment(answers: Answers, sections: readonly string[], written: Written = {}): string {
   const krExample = answers.goals.find((g) => g.key_result !== undefined)?.key_result;
   const lines = [
     '---',
@@ -87,13 +105,16 @@ export function renderAccomplishment(answers: Answers, sections: readonly string
     `outcome: ${answers.outcome}`,
     // With a key result, its direction says which way is better; without one, `better` does.
     `impact: [] # e.g. [{metric: Median CI time, ${krExample === undefined ? '' : `key_result: ${krExample}, `}before: 22, after: 11, unit: min${krExample === undefined ? ', better: lower' : ''}}]`,
-    'evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]',
+    written.evidence && written.evidence.length > 0
+      ? `evidence: [${written.evidence.map((link) => `{label: ${yamlString(link.label, true)}, url: ${yamlString(link.url)}}`).join(', ')}]`
+      : 'evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]',
     'tags: [] # e.g. [ci, caching]',
     `visibility: ${answers.visibility}`,
     'draft: false # true keeps it out of the site and the counts while you work on it',
     '---',
   ];
-  for (const heading of bodyHeadings(sections)) lines.push(`## ${heading}`, '', placeholder(heading, answers.outcome), '');
+  for (const heading of bodyHeadings(sections))
+    lines.push(`## ${heading}`, '', written.bodies?.[heading] ?? placeholder(heading, answers.outcome), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
