@@ -49,6 +49,8 @@ export interface SiteModel {
   tree: GoalTree<Doc<Goal>>;
   /** The cycle people are submitting for today, as `new` and `status` pick it: see `openCycle`. */
   currentCycle: Doc<Cycle> | undefined;
+  /** The build's day, `YYYY-MM-DD`: what "so far" and the current cycle are measured against. */
+  today: string;
   /** Lookups answer `undefined` for anything this build does not show. */
   team(id: string): Doc<Team> | undefined;
   person(id: string): Doc<Person> | undefined;
@@ -167,6 +169,7 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
     unplanned: items.filter((i) => i.data.goals.length === 0),
     tree,
     currentCycle: openCycle(cycles, today),
+    today,
     team: (id) => teamById.get(id),
     person: (id) => personById.get(id),
     cycle: (id) => cycleById.get(id),
