@@ -79,9 +79,7 @@ export function cycleFigures(input: {
 export function cycleSummary(f: CycleFigures, format: Pick<Formatting, 'number' | 'plural'>): string {
   const parts = [
     `${format.plural(f.items, 'accomplishment')} by ${format.plural(f.people, 'person', 'people')}`,
-    f.topGoals === 0
-      ? 'no top goals set'
-      : `${format.number(f.onTrack)} of ${format.plural(f.topGoals, 'top goal')} on track or done`,
+    f.topGoals === 0 ? 'no top goals set' : `${format.number(f.onTrack)} of ${format.plural(f.topGoals, 'top goal')} on track or done`,
   ];
   if (f.missed > 0) parts.push(`${format.plural(f.missed, 'accomplishment')} missed ${f.missed === 1 ? 'its' : 'their'} mark`);
   parts.push(

@@ -34,8 +34,7 @@ describe("a cycle's figures and summary", () => {
     item('c2/d', { authors: ['ben'], outcome: 'missed' }),
   ];
   const tops = [goal('a'), goal('b', { status: 'done' }), goal('c', { status: 'at-risk' })];
-  const figures = (today: string) =>
-    cycleFigures({ cycle, today, items, shownPerson: (id) => id !== 'gone', topGoals: tops });
+  const figures = (today: string) => cycleFigures({ cycle, today, items, shownPerson: (id) => id !== 'gone', topGoals: tops });
 
   it('counts items, shown people, top goals on track or done, misses and lessons', () => {
     expect(figures('2026-12-02')).toEqual({
@@ -63,11 +62,19 @@ describe("a cycle's figures and summary", () => {
   });
 
   it('uses the singular and says when there is nothing', () => {
-    const one = cycleFigures({ cycle, today: '2026-12-02', items: [item('c2/b', { outcome: 'learning' })], shownPerson: () => true, topGoals: [] });
+    const one = cycleFigures({
+      cycle,
+      today: '2026-12-02',
+      items: [item('c2/b', { outcome: 'learning' })],
+      shownPerson: () => true,
+      topGoals: [],
+    });
     expect(cycleSummary(one, en)).toBe(
       'H2 2026 so far: 1 accomplishment by 1 person; no top goals set; 1 bet did not pay off and is written up as a lesson.',
     );
     const none = cycleFigures({ cycle, today: '2026-12-02', items: [], shownPerson: () => true, topGoals: [goal('a')] });
-    expect(cycleSummary(none, en)).toBe('H2 2026 so far: 0 accomplishments by 0 people; 1 of 1 top goal on track or done; no lessons written up.');
+    expect(cycleSummary(none, en)).toBe(
+      'H2 2026 so far: 0 accomplishments by 0 people; 1 of 1 top goal on track or done; no lessons written up.',
+    );
   });
 });
