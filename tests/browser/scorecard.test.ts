@@ -114,7 +114,7 @@ describeWithChromium('the cycle scorecard on home', () => {
         .locator('main a')
         .evaluateAll((as) =>
           as
-            .map((a) => ({ text: (a.textContent ?? '').replace(/\s+/g, ' ').trim(), href: a.getAttribute('href') ?? '' }))
+            .map((a) => ({ text: a.textContent.replace(/\s+/g, ' ').trim(), href: a.getAttribute('href') ?? '' }))
             .filter((a) => a.text.startsWith('All ')),
         );
       for (const link of listLinks)
