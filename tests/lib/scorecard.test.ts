@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatting } from '../../src/lib/format.ts';
 import { cycleFigures, cycleSummary, outcomeMix } from '../../src/lib/scorecard.ts';
+import { siteModel } from '../../src/lib/site-model.ts';
 import { CycleSchema } from '../../src/schema/index.ts';
-import { goal, item } from './fixture.ts';
+import { content, goal, item } from './fixture.ts';
 
 const en = formatting('en');
 const cycle = CycleSchema.parse({ name: 'H2 2026', start: '2026-07-01', end: '2026-12-31', due: '2027-01-15' });
@@ -76,5 +77,26 @@ describe("a cycle's figures and summary", () => {
     expect(cycleSummary(none, en)).toBe(
       'H2 2026 so far: 0 accomplishments by 0 people; 1 of 1 top goal on track or done; no lessons written up.',
     );
+  });
+});
+
+describe("a cycle's top goals", () => {
+  it('are its goals whose parent is not a shown goal of the same cycle', () => {
+    const input = content({
+      goals: [
+        goal('old', { cycle: 'c1' }),
+        goal('top', { cycle: 'c2', visibility: 'public' }),
+        goal('child', { cycle: 'c2', parent: 'top', visibility: 'public' }),
+        goal('carried', { cycle: 'c2', parent: 'old', visibility: 'public' }),
+        goal('under-secret', { cycle: 'c2', parent: 'secret', visibility: 'public' }),
+        goal('secret', { cycle: 'c2', visibility: 'team' }),
+      ],
+    });
+    const ids = (audience: 'public' | 'team') =>
+      siteModel(input, audience, '2026-12-02')
+        .topGoals('c2')
+        .map((g) => g.id);
+    expect(ids('team')).toEqual(['top', 'carried', 'secret']);
+    expect(ids('public')).toEqual(['top', 'carried', 'under-secret']);
   });
 });
