@@ -71,6 +71,8 @@ export interface SiteModel {
   tree: GoalTree<Doc<Goal>>;
   /** The cycle people are submitting for today, as `new` and `status` pick it: see `openCycle`. */
   currentCycle: Doc<Cycle> | undefined;
+  /** The build's day, `YYYY-MM-DD`: what "so far" and the current cycle are measured against. */
+  today: string;
   /** Lookups answer `undefined` for anything this build does not show. */
   team(id: string): Doc<Team> | undefined;
   person(id: string): Doc<Person> | undefined;
@@ -90,6 +92,8 @@ export interface SiteModel {
   contributors(goalId: string): Doc<Person>[];
   /** 0..1, or undefined when the goal and its children measure nothing. */
   progress(goalId: string): number | undefined;
+  /** A cycle's top goals: its goals whose parent this build does not show in the same cycle. */
+  topGoals(cycleId: string): Doc<Goal>[];
   /** A team's top goals in a cycle: its goals of that cycle that serve none of its other ones. */
   teamGoals(teamId: string, cycleId: string): Doc<Goal>[];
   /** A team's roll-up: the mean progress of its top goals in a cycle (dropped goals left out). */
@@ -189,6 +193,7 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
     unplanned: items.filter((i) => i.data.goals.length === 0),
     tree,
     currentCycle: openCycle(cycles, today),
+    today,
     team: (id) => teamById.get(id),
     person: (id) => personById.get(id),
     cycle: (id) => cycleById.get(id),
@@ -207,6 +212,11 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
       return people.filter((p) => ids.has(p.id));
     },
     progress,
+    topGoals(cycleId) {
+      return goals.filter(
+        (g) => g.data.cycle === cycleId && (g.data.parent === undefined || goalById.get(g.data.parent)?.data.cycle !== cycleId),
+      );
+    },
     teamGoals,
     teamProgress(teamId, cycleId) {
       // A goal under another of the team's goals is already counted in that goal's roll-up.

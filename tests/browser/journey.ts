@@ -17,7 +17,7 @@ export interface Journey {
 }
 
 /**
- * A reader's path by accessible roles: home → first link in the "Goals" region → first link in the
+ * A reader's path by accessible roles: home → first link in the "Goals" region ("Goals in <cycle>") → first link in the
  * goal's "Accomplishments" region → first link in the item's "Authors" region. Throws, saying
  * which step broke, when a region, link or heading is missing or a click leads somewhere else.
  */
@@ -25,7 +25,8 @@ export async function walk(page: Page, home: string): Promise<Journey> {
   const response = await page.goto(home);
   if (response?.status() !== 200) throw new Error(`Home ${home} answered ${String(response?.status())}`);
   const start: Stop = { url: page.url(), heading: await heading(page), via: '' };
-  const goal = await follow(page, 'Goals', home);
+  // Home names the range its goals cover: "Goals in H2 2026".
+  const goal = await follow(page, /^Goals( in .+)?$/, home);
   const item = await follow(page, 'Accomplishments', home);
   const person = await follow(page, 'Authors', home);
   if (person.heading !== person.via) {
@@ -35,9 +36,9 @@ export async function walk(page: Page, home: string): Promise<Journey> {
 }
 
 /** Clicks the first link in the region named `region` and checks where it leads. */
-async function follow(page: Page, region: string, home: string): Promise<Stop> {
+async function follow(page: Page, region: string | RegExp, home: string): Promise<Stop> {
   const from = new URL(page.url()).pathname;
-  const regions = page.getByRole('region', { name: region, exact: true });
+  const regions = page.getByRole('region', typeof region === 'string' ? { name: region, exact: true } : { name: region });
   const count = await regions.count();
   if (count !== 1) {
     throw new Error(`${from} should have one region named "${region}" (a <section> labelled by its heading), but has ${count}`);
