@@ -128,6 +128,14 @@ function openPullRequest(): PullRequest {
   expect(created.stderr).toBe('');
   expect(created.status).toBe(0);
   expect(created.stdout).toContain('content/accomplishments/2026-h1/cache-the-test-database-image.md');
+  // Then, as its next steps say: the sections answered in the person's own words, and a link.
+  const written = join(root, 'content/accomplishments/2026-h1/cache-the-test-database-image.md');
+  writeFileSync(
+    written,
+    readFileSync(written, 'utf8')
+      .replace(/^evidence: \[\].*$/m, 'evidence: [{label: "PR #77", url: "https://github.com/example/app/pull/77"}]')
+      .replace(/^_.*_$/gm, 'We wrote this part ourselves.'),
+  );
   writeFileSync(join(root, 'content/accomplishments/2026-h1/retries.md'), BROKEN);
   git(root, 'add', '-A');
   git(root, 'commit', '-qm', 'Add two items');
@@ -235,7 +243,11 @@ describe('a pull request, as the check workflow sees it', () => {
     const fixed = runStep(scriptOf('check'), pr);
     expect(fixed).toMatchObject({ code: 0, stderr: '' });
     expect(fixed.stdout).toMatchInlineSnapshot(`
-      "No problems in the files changed since HEAD^1 (13 files checked)
+      "::warning file=content/accomplishments/2026-h1/retries.md,line=8,col=1,endColumn=19,title=throughline%3A no-evidence::No \`evidence\` for an item with \`outcome: delivered\`, expected at least one link that shows the work%0Ahint: add \`evidence: [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]\`: a pull request, a dashboard or a document
+      ::group::Every problem
+      content/accomplishments/2026-h1/retries.md:8:1 warning no-evidence No \`evidence\` for an item with \`outcome: delivered\`, expected at least one link that shows the work (hint: add \`evidence: [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]\`: a pull request, a dashboard or a document)
+      ::endgroup::
+      0 errors and 1 warning in 1 file (only changes since HEAD^1 reported; 13 files checked)
       "
     `);
     expect(runStep(scriptOf('report'), pr).code).toBe(0);
@@ -243,11 +255,11 @@ describe('a pull request, as the check workflow sees it', () => {
       "<!-- throughline:report -->
       ## Throughline report
 
-      ✅ No problems in the files changed since HEAD^1 (13 files checked)"
+      ⚠️ 0 errors and 1 warning in 1 file (only changes since HEAD^1 reported; 13 files checked)"
     `);
   });
 
-  it('`npm run new -- --no-input …` writes an item that the check accepts', () => {
+  it('`npm run new -- --no-input …` writes an item that the check accepts once its sections and evidence are filled in', () => {
     const pr = openPullRequest();
     rmSync(join(pr.root, 'content/accomplishments/2026-h1/retries.md'));
     const result = spawnSync(process.execPath, [join(REPO, 'bin/throughline.js'), 'check', '--root', pr.root], {
@@ -273,26 +285,26 @@ describe('a pull request, as the check workflow sees it', () => {
           key_result: ci-p50
       outcome: delivered
       impact: [] # e.g. [{metric: Median CI time, key_result: ci-p50, before: 22, after: 11, unit: min}]
-      evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]
+      evidence: [{label: "PR #77", url: "https://github.com/example/app/pull/77"}]
       tags: [] # e.g. [ci, caching]
       visibility: team
       draft: false # true keeps it out of the site and the counts while you work on it
       ---
       ## Context
 
-      _What was the situation, and why did it matter?_
+      We wrote this part ourselves.
 
       ## What we did
 
-      _What did you do? The key steps and decisions, and who did what._
+      We wrote this part ourselves.
 
       ## Impact
 
-      _What changed, and for whom? Numbers where you have them, also under \`impact:\` above._
+      We wrote this part ourselves.
 
       ## What we learned
 
-      _What would you keep, and what would you do differently?_
+      We wrote this part ourselves.
       "
     `);
   });

@@ -11,7 +11,7 @@ import { output } from '../helpers.ts';
 
 const ITEM = 'content/accomplishments/2026-h1/hostile.md';
 const item = (body: string) =>
-  `---\ntitle: Hostile body\nsummary: A body from a pull request.\nauthors: [cleo]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: delivered\nvisibility: team\n---\n${body}`;
+  `---\ntitle: Hostile body\nsummary: A body from a pull request.\nauthors: [cleo]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: missed\nvisibility: team\n---\n${body}`;
 const checkBody = (body: string) => output(undefined, { files: { [ITEM]: item(body) } });
 
 /** Milliseconds one render takes; the bound asserted is loose, bench/markdown.ts has the numbers. */

@@ -9,7 +9,8 @@ import { check, makeTree } from '../helpers.ts';
 
 const ITEM = 'content/accomplishments/2026-h1/hostile.md';
 const FIELDS =
-  'title: Cut CI time\nsummary: Sharded the tests.\nauthors: [ben]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: delivered\n';
+  // `missed`: an outcome that asks for no evidence link, so only the hostile part is reported.
+  'title: Cut CI time\nsummary: Sharded the tests.\nauthors: [ben]\ncycle: 2026-h1\ndate: 2026-03-01\ngoals: [ci-speed]\noutcome: missed\n';
 
 /** An accomplishment with valid fields, then `yaml` (which sets `visibility`), then a body. */
 const item = (yaml: string, body = '## Impact\n\nIt helped.\n') => `---\n${FIELDS}${yaml}---\n${body}`;
@@ -120,7 +121,7 @@ describe('a file with thousands of problems (too-many-problems)', () => {
     expect(problems(many(60_000, (i) => `k${String(i).padStart(5, '0')}: 1\n`))).toMatchInlineSnapshot(`
       [
         "exit 1",
-        "9995:3 error yaml-too-large YAML is 600,148 characters long, expected at most 100,000",
+        "9995:6 error yaml-too-large YAML is 600,145 characters long, expected at most 100,000",
       ]
     `);
   });
@@ -341,7 +342,7 @@ describe('hostile files that were already handled', () => {
     expect(problems(`${text.slice(0, text.lastIndexOf('\n') + 1)}---\n## Impact\n`)).toMatchInlineSnapshot(`
       [
         "exit 1",
-        "7300:13 error yaml-too-large YAML is 1,048,472 characters long, expected at most 100,000",
+        "7301:2 error yaml-too-large YAML is 1,048,469 characters long, expected at most 100,000",
       ]
     `);
   });
