@@ -97,6 +97,8 @@ describe('a valid tree', () => {
     const result = build(root);
     expect(result.status).toBe(0);
     expect(result.stdout + result.stderr).not.toMatch(/does not exist or is empty|WARN/);
+    // A link to an empty list is not shown: no "All 0 lessons".
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).not.toMatch(/All 0 /);
   }, 120_000);
 });
 
