@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SECTION_PROMPTS } from '../../src/core/scaffold/scaffold.ts';
 import { check, git, itemText, makeTree, output, pullRequestOutput } from '../helpers.ts';
 
 // Each rule's failing fixture lives in tests/fixtures/<rule>/ as an overlay on the valid `base`
@@ -836,6 +837,13 @@ describe('accomplishment rules', () => {
   it('template-text: a written section that quotes a prompt inside its own words passes', () => {
     const item = itemText({}).replace('It helped.', 'We asked _What did you do?_ at every retro, and wrote the answers down.');
     expect(output(undefined, { files: { 'content/accomplishments/2026-h1/written.md': item } })).toMatch(/^exit 0\n✓ No problems/);
+  });
+  it('template-text: a draft may keep the prompts while it is written (it is never built)', () => {
+    const prompt = SECTION_PROMPTS[0]!;
+    const draft = itemText({ draft: true }).replace('It helped.', prompt);
+    expect(output(undefined, { files: { 'content/accomplishments/2026-h1/draft.md': draft } })).toMatch(/^exit 0\n✓ No problems/);
+    const published = itemText({}).replace('It helped.', prompt);
+    expect(output(undefined, { files: { 'content/accomplishments/2026-h1/draft.md': published } })).toMatch(/error template-text/);
   });
   it('no-evidence', () => {
     const item = itemText({ outcome: 'partial', evidence: [] });

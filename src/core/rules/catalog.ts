@@ -171,7 +171,7 @@ export const RULES = [
     id: 'template-text',
     severity: 'error',
     description:
-      'The body still holds a prompt that `npm run new` wrote under a heading, such as `_What was the situation, and why did it matter?_`: the section was never written. Answer it, or remove the section if it is not required.',
+      'The body still holds a prompt that `npm run new` wrote under a heading, such as `_What was the situation, and why did it matter?_`: the section was never written. Answer it, or remove the section if it is not required. A draft may keep the prompts: it is never built.',
   },
   {
     id: 'no-evidence',

@@ -4,9 +4,13 @@ import type { Rule } from './types.ts';
 
 const PROMPTS = new Set(SECTION_PROMPTS);
 
-/** The prompts `npm run new` writes under each heading are questions to answer, not the answer. */
+/**
+ * The prompts `npm run new` writes under each heading are questions to answer, not the answer. A
+ * draft may keep them while it is written: drafts are never built, so no prompt is published.
+ */
 export const templateText: Rule = (ctx) => {
   for (const item of valid(ctx.content, 'accomplishments')) {
+    if (item.data.draft) continue;
     const lines = item.doc.body.split('\n');
     for (const [index, line] of lines.entries()) {
       const text = line.trim();
