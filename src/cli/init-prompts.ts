@@ -1,3 +1,4 @@
+import { answer, Cancelled, CANCELLED, say } from './prompt-flow.ts';
 import type { Readable, Writable } from 'node:stream';
 import * as p from '@clack/prompts';
 import {
@@ -21,17 +22,6 @@ export interface InitPromptContext {
   output: Writable;
   today: string;
 }
-
-export const CANCELLED: unique symbol = Symbol('cancelled');
-
-class Cancelled extends Error {}
-
-function answer<T>(value: T): Exclude<T, symbol> {
-  if (p.isCancel(value)) throw new Cancelled();
-  return value as Exclude<T, symbol>;
-}
-
-const say = (subject: string, problem: string | undefined) => (problem === undefined ? undefined : `${subject} ${problem}`);
 
 /** Asks for every answer the draft lacks: the site, the team, its people, the first cycle. */
 export async function askSetup(draft: InitDraft, ctx: InitPromptContext): Promise<TeamSetup | typeof CANCELLED> {
@@ -134,3 +124,5 @@ async function askPeople(ctx: InitPromptContext): Promise<InitPerson[]> {
     people.push({ id: slugify(github), name, github });
   }
 }
+
+export { CANCELLED };

@@ -1,3 +1,4 @@
+import { answer, Cancelled, CANCELLED, say } from './prompt-flow.ts';
 import { prompt } from './new-questions.ts';
 import type { Readable, Writable } from 'node:stream';
 import * as p from '@clack/prompts';
@@ -20,19 +21,6 @@ export interface PromptContext {
   /** Whether `<cycle>/<slug>` is taken, in `content/accomplishments/` or `content/.personal/`. */
   exists(cycle: string, slug: string): boolean;
 }
-
-export const CANCELLED: unique symbol = Symbol('cancelled');
-
-class Cancelled extends Error {}
-
-/** A prompt's answer, or a jump out of the whole flow when the person pressed Ctrl-C or Escape. */
-function answer<T>(value: T): Exclude<T, symbol> {
-  if (p.isCancel(value)) throw new Cancelled();
-  return value as Exclude<T, symbol>;
-}
-
-/** Validation messages for clack: the subject, then the problem ("The title is empty"). */
-const say = (subject: string, problem: string | undefined) => (problem === undefined ? undefined : `${subject} ${problem}`);
 
 /**
  * Asks for every answer the draft lacks, in the order of the file: who, cycle, title, summary,
@@ -254,3 +242,5 @@ function treeOrder<G extends { id: string; data: Goal }>(goals: readonly G[]): {
   for (const root of tree.roots) walk(root, 0);
   return out;
 }
+
+export { CANCELLED };

@@ -1,3 +1,4 @@
+import { refuseIncomplete } from '../prompt-flow.ts';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as p from '@clack/prompts';
@@ -6,7 +7,6 @@ import { UsageError } from '../../core/diagnostics/errors.ts';
 import { starterContent } from '../../core/scaffold/init-content.ts';
 import { completeSetup, missingInitFlags, resolveInitFlags, type InitFlags, type TeamSetup } from '../../core/scaffold/init-setup.ts';
 import { slugify } from '../../core/text/slug.ts';
-import { listText } from '../../core/text/suggest.ts';
 import { defineCommand, type CommandContext } from '../command.ts';
 import { logSafe } from '../format/log-safe.ts';
 import { askSetup, CANCELLED } from '../init-prompts.ts';
@@ -89,15 +89,7 @@ async function init(
   const canAsk = !noInput && ctx.stdinIsTTY;
   const { draft, problems } = resolveInitFlags(flags, ctx.today, !canAsk);
   const missing = missingInitFlags(draft, flags);
-  if (!canAsk && missing.length > 0) {
-    const list = listText(missing);
-    problems.push(
-      noInput
-        ? `missing ${list}, which --no-input needs as options`
-        : `stdin is not a terminal, so \`init\` cannot ask for ${list}: pass them as options, with --no-input`,
-    );
-  }
-  if (problems.length > 0) throw new UsageError(`${problems.join('; ')} — see \`throughline init --help\``);
+  refuseIncomplete('init', problems, missing, noInput, canAsk);
 
   let setup: TeamSetup;
   const io = { input: ctx.stdin, output: ctx.stdout };

@@ -1,3 +1,4 @@
+import { refuseIncomplete } from '../prompt-flow.ts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -19,7 +20,6 @@ import {
   type Flags,
 } from '../../core/scaffold/scaffold-input.ts';
 import { describeIssues } from '../../core/diagnostics/schema-issues.ts';
-import { listText } from '../../core/text/suggest.ts';
 import { AccomplishmentSchema, DEFAULT_SECTIONS, ID_MAX } from '../../schema/index.ts';
 import { defineCommand, type CommandContext, type OptionSpecs, type OptionValues } from '../command.ts';
 import { UsageError } from '../../core/diagnostics/errors.ts';
@@ -124,15 +124,7 @@ async function run(values: OptionValues<typeof options>, ctx: CommandContext): P
   const flags = flagsOf(values);
   const { draft, problems } = resolveFlags(flags, catalog, ctx.today, !canAsk);
   const missing = missingFlags(draft, flags);
-  if (!canAsk && missing.length > 0) {
-    const list = listText(missing);
-    problems.push(
-      noInput
-        ? `missing ${list}, which --no-input needs as options`
-        : `stdin is not a terminal, so \`new\` cannot ask for ${list}: pass them as options, with --no-input`,
-    );
-  }
-  if (problems.length > 0) throw new UsageError(`${problems.join('; ')} — see \`throughline new --help\``);
+  refuseIncomplete('new', problems, missing, noInput, canAsk);
 
   let answers: Answers;
   let slug: string;
