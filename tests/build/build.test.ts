@@ -108,6 +108,9 @@ describe('npm run build', () => {
       'content/accomplishments/2026-h1/reorg.md': DRAFT,
       // One public person, so the public build has someone whose coverage it could wrongly show.
       'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\nvisibility: public\n---\n',
+      // Everyone is short of three; Cleo is excused, for a reason only the team may read.
+      'content/cycles/2026-h1.md':
+        '---\nname: H1 2026\nstart: 2026-01-01\nend: 2026-06-30\ndue: 2026-07-10\nsubmissions:\n  min: 3\n  max: 5\nexempt:\n  - person: cleo\n    reason: parental leave canary\n---\n',
       // A personal item: read by a private build alone.
       'content/.personal/accomplishments/2026-h1/my-notes.md': itemText({ title: 'Personal canary', visibility: 'private' }),
     };
@@ -147,6 +150,7 @@ describe('npm run build', () => {
         expect([...site.keys()].filter((p) => p.includes('coverage'))).toEqual([]);
         expect(everything).not.toContain('Remote build cache');
         expect(everything).not.toContain('Personal canary');
+        expect(everything).not.toContain('parental leave canary');
         const item = site.get('items/2026-h1/harden-login/index.html')!;
         expect(item).toContain('Ana Silva');
         expect(site.has('people/ana/index.html')).toBe(true);
@@ -189,6 +193,11 @@ describe('npm run build', () => {
         // Three people fit in the cycle page's own table: no coverage pages that nothing links to.
         expect(team.get('cycles/2026-h1/index.html')).toContain('<th scope="col" class="num">Written</th>');
         expect(team.has('cycles/2026-h1/coverage/index.html')).toBe(false);
+        // An exemption reads as one, with its reason, to the team alone.
+        const cycle = team.get('cycles/2026-h1/index.html')!.replace(/<[^>]+>|\s+/g, ' ');
+        expect(cycle).toContain('0 of 3 people have written between 3 and 5; 1 not held to the minimum this cycle.');
+        expect(cycle).toMatch(/Cleo Park +2 of 3–5 +exempt: parental leave canary/);
+        expect(cycle).toMatch(/Ana Silva +2 of 3–5 +1 more to reach 3/);
 
         expect(build(root, '--audience', 'private').status).toBe(0);
         const mine = readSite(join(root, 'dist-private'));

@@ -169,6 +169,30 @@ describe('coverage and gaps', () => {
     ]);
   });
 
+  it('excuses from the minimum, as the check does, whoever joined or left during the cycle or is exempt', () => {
+    const input = content({
+      people: [
+        person('ana', 'Ana Silva'),
+        person('ben', 'Ben Okafor', { joined: '2026-05-01' }),
+        person('cai', 'Cai Lin', { left: '2026-02-15' }),
+        person('dee', 'Dee Park'),
+        person('eve', 'Eve Moss'),
+      ],
+      cycles: [
+        doc('c1', CycleSchema.parse({ name: 'H1', start: '2026-01-01', end: '2026-06-30', exempt: [{ person: 'dee', reason: 'on leave' }] })),
+      ],
+      accomplishments: [item('c1/a', { authors: ['ana', 'ben', 'dee'] })],
+    });
+    const coverage = siteModel(input, 'team', TODAY).coverage('c1');
+    expect(coverage.map((c) => `${c.person.id}: ${c.count} ${c.status} ${c.exemptBecause ?? '-'}`)).toEqual([
+      'ana: 1 below -',
+      'ben: 1 exempt joined 2026-05-01',
+      'cai: 0 exempt left 2026-02-15',
+      'dee: 1 exempt on leave',
+      'eve: 0 below -',
+    ]);
+  });
+
   it('lists goals and key results of a cycle that no item moves', () => {
     const krs = [
       { id: 'used', title: 'Used', unit: '%', baseline: 0, target: 10, current: 5 },
