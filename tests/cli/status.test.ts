@@ -13,10 +13,14 @@ const zw = (text: string) => text.replaceAll('\u200B', '⟨zwsp⟩');
 const TODAY = '2026-06-20';
 const SECRET = 'Quietly fixed the payroll export';
 
-/** The base fixture plus: a CJK name, a draft, a private item with no evidence, a goal nobody moved. */
+/**
+ * The base fixture plus: a CJK name, a draft, a team item and a private item with no evidence, a
+ * goal nobody moved.
+ */
 const TEAM: TreeOptions = {
   files: {
     'content/people/wang.md': '---\nname: 王芳\nrole: Engineer\nteam: core\n---\n',
+    [`${ITEMS}/wiki.md`]: itemText({ title: 'Moved the wiki', authors: ['ben'], outcome: 'partial', evidence: [] }),
     [`${ITEMS}/draft.md`]: itemText({ title: 'Half-done thing', authors: ['cleo'], draft: true }),
     [`${ITEMS}/secret.md`]: itemText({ title: SECRET, authors: ['cleo', 'ana'], visibility: 'private', goals: [], unplanned: 'Payroll.' }),
     'content/goals/docs.md':
@@ -38,12 +42,12 @@ describe('throughline status', () => {
     expect(result.out).toMatchInlineSnapshot(`
       "H1 2026 (2026-h1)
       2026-01-01 to 2026-06-30 · due 2026-07-10, 20 days left
-      1–3 items per person · 4 items so far
+      1–3 items per person · 5 items so far
 
       People
         Name        Items     State
         Ana Silva   2 of 1–3  ok
-        Ben Carter  2 of 1–3  ok
+        Ben Carter  3 of 1–3  ok
         Cleo Park   2 of 1–3  ok, +1 draft
         王芳        0 of 1–3  needs 1 more
 
@@ -54,7 +58,8 @@ describe('throughline status', () => {
         Write the runbook (docs) → Runbook pages (pages)
 
       Items with no evidence
-        1 private item
+        Moved the wiki  content/accomplishments/2026-h1/wiki.md
+        and 1 private item
 
       Over-claimed key results
         none
@@ -180,7 +185,7 @@ describe('throughline status', () => {
     expect(zw(out)).toMatchInlineSnapshot(`
       "## H1 2026 (\`2026-h1\`)
 
-      2026-01-01 to 2026-06-30 · due 2026-07-10, 20 days left · 1–3 items per person · 4 items so far
+      2026-01-01 to 2026-06-30 · due 2026-07-10, 20 days left · 1–3 items per person · 5 items so far
 
       ### People
 
@@ -188,7 +193,7 @@ describe('throughline status', () => {
       | --- | --- | --- |
       | &lt;img src=x&gt; @⟨zwsp⟩core/leads \\| \\[me\\](https:⟨zwsp⟩//evil.example) | 0 of 1–3 | needs 1 more |
       | Ana Silva | 2 of 1–3 | ok |
-      | Ben Carter | 2 of 1–3 | ok |
+      | Ben Carter | 3 of 1–3 | ok |
       | Cleo Park | 2 of 1–3 | ok, +1 draft |
       | 王芳 | 0 of 1–3 | needs 1 more |
 
@@ -202,7 +207,8 @@ describe('throughline status', () => {
 
       ### Items with no evidence
 
-      - 1 private item
+      - Moved the wiki · \`content/accomplishments/2026-h1/wiki.md\`
+      - and 1 private item
 
       ### Over-claimed key results
 
@@ -233,7 +239,13 @@ describe('throughline status', () => {
     expect(data['version']).toBe(1);
     expect(data['itemsWithoutEvidence']).toMatchInlineSnapshot(`
       {
-        "items": [],
+        "items": [
+          {
+            "file": "content/accomplishments/2026-h1/wiki.md",
+            "id": "2026-h1/wiki",
+            "title": "Moved the wiki",
+          },
+        ],
         "private": 1,
       }
     `);
@@ -253,7 +265,7 @@ describe('throughline status', () => {
       "1 error in content; 1 file fails the schema and is left out of these numbers; run \`npm run check\` for details
       "
     `);
-    expect(result.out).toContain('Ben Carter  2 of 1–3');
+    expect(result.out).toContain('Ben Carter  3 of 1–3  ok');
   });
 
   it('exits 2 with one line for an unknown cycle or format', async () => {
