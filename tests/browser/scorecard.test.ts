@@ -72,29 +72,55 @@ describeWithChromium('the cycle scorecard on home', () => {
       expect(summary).toMatch(/ of \d+ top goals? on track or done/);
       if (expected.learning > 0) expect(summary).toContain(`${expected.learning} bet`);
 
-      // One bar: a segment per outcome that occurred, as wide as its share, each with its word and count.
-      const parts = card.locator('.mix > li');
+      // One bar, a segment per outcome that occurred as wide as its share; a legend with each word and count.
+      const legend = card.locator('.mix > li');
       const shown = OUTCOMES.filter((o) => expected[o] > 0);
-      await expect(parts.count()).resolves.toBe(shown.length);
-      const barWidth = (await card.locator('.mix').boundingBox())!.width;
+      await expect(legend.count()).resolves.toBe(shown.length);
       for (const [i, outcome] of shown.entries()) {
-        const part = parts.nth(i);
-        const text = ((await part.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+        const text = ((await legend.nth(i).textContent()) ?? '').replace(/\s+/g, ' ').trim();
         expect(text).toMatch(new RegExp(`^\\D+ ${expected[outcome]}$`));
-        const width = (await part.boundingBox())!.width;
-        expect(Math.abs(width / barWidth - expected[outcome] / total), `${outcome} segment's width`).toBeLessThan(0.03);
       }
+      await expectProportional(
+        page,
+        shown.map((o) => expected[o] / total),
+      );
       await expect(card.locator('.score-goals > li').count()).resolves.toBeGreaterThan(0);
       await expect(card.locator('.score-goals .badge.status').count()).resolves.toBeGreaterThan(0);
       await expect(card.getByText(/(lower|higher) is better/).count()).resolves.toBeGreaterThan(0);
 
       // Above the fold at 1280×800: the summary, the whole bar and the first top goal.
-      for (const locator of [card.locator('.summary'), card.locator('.mix'), card.locator('.score-goals > li').first()]) {
+      for (const locator of [card.locator('.summary'), card.locator('.outcome-mix'), card.locator('.score-goals > li').first()]) {
         const box = (await locator.boundingBox())!;
         expect(box.y + box.height, 'bottom edge in the first 800 px').toBeLessThanOrEqual(800);
       }
     });
   });
+
+  it('keeps the bar proportional on a phone, the legend on screen', async () => {
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(home);
+      const shares = await page.locator('.mix > li strong').evaluateAll((counts) => counts.map((c) => Number(c.textContent)));
+      const total = shares.reduce((a, b) => a + b, 0);
+      await expectProportional(
+        page,
+        shares.map((n) => n / total),
+      );
+      const legend = (await page.locator('.mix').boundingBox())!;
+      expect(legend.x + legend.width, 'legend inside 390 px').toBeLessThanOrEqual(390);
+    } finally {
+      await page.close();
+    }
+  });
+
+  /** Each segment of the outcome bar is as wide as its share of the bar, within 3% (the gaps). */
+  async function expectProportional(page: Page, shares: number[]) {
+    const bar = (await page.locator('.mix-bar').boundingBox())!;
+    const widths = await page.locator('.mix-bar > span').evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect().width));
+    expect(widths.length).toBe(shares.length);
+    for (const [i, width] of widths.entries())
+      expect(Math.abs(width / bar.width - shares[i]!), `segment ${i + 1}'s width at ${bar.width} px`).toBeLessThan(0.03);
+  }
 
   it('keeps every list on home to the current cycle, and says so; all-time links say they are', async () => {
     await withHome(async (page) => {
