@@ -39,8 +39,8 @@ describeWithChromium('the map of the current cycle', () => {
   function boxes(page: Page) {
     return page.locator('.tl-map a.n').evaluateAll((links) =>
       links.map((a) => {
-        const rect = a.querySelector(':scope > rect')!.getBBox();
-        const text = a.querySelector(':scope > text')!;
+        const rect = a.querySelector<SVGRectElement>(':scope > rect')!.getBBox();
+        const text = a.querySelector<SVGTextElement>(':scope > text')!;
         const drawn = text.getBBox();
         const status = a.querySelector(':scope > .status text');
         return {
