@@ -14,9 +14,11 @@ export const COMPONENTS = [
   'KeyResult',
   'NotShown',
   'OutcomeBadge',
+  'OutcomeMix',
   'Pagination',
   'PersonLink',
   'ProgressBar',
+  'Scorecard',
   'StatusBadge',
 ] as const;
 

@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import throughline, { type ThroughlineOptions } from '../../src/integration/index.ts';
+import { COMPONENTS } from '../../src/integration/options.ts';
 import { routePattern } from '../../src/integration/routes.ts';
 
 /** The message a team sees when astro.config.mjs passes these options. */
@@ -22,7 +24,7 @@ describe('throughline() options', () => {
 
   it('names a misspelled component and the ones there are', () => {
     expect(refusal({ components: { ItemCrad: './src/Card.astro' } })).toMatchInlineSnapshot(
-      `"throughline(): \`components.ItemCrad\` is not a component Throughline draws (did you mean \`ItemCard\`?); it has Avatar, CoverageTable, CycleMap, GoalMap, GoalPath, GoalTree, ItemCard, ItemList, ItemListPage, KeyResult, NotShown, OutcomeBadge, Pagination, PersonLink, ProgressBar, StatusBadge"`,
+      `"throughline(): \`components.ItemCrad\` is not a component Throughline draws (did you mean \`ItemCard\`?); it has Avatar, CoverageTable, CycleMap, GoalMap, GoalPath, GoalTree, ItemCard, ItemList, ItemListPage, KeyResult, NotShown, OutcomeBadge, OutcomeMix, Pagination, PersonLink, ProgressBar, Scorecard, StatusBadge"`,
     );
   });
 
@@ -36,6 +38,15 @@ describe('throughline() options', () => {
     expect(refusal({ customCss: './x.css' })).toMatchInlineSnapshot(
       `"throughline(): \`customCss\`: Invalid input: expected array, received string"`,
     );
+  });
+});
+
+describe('the components a team may replace', () => {
+  it('are exactly the files in src/components, so none is left out or named without a file', () => {
+    const files = readdirSync(new URL('../../src/components/', import.meta.url))
+      .filter((file) => file.endsWith('.astro'))
+      .map((file) => file.slice(0, -'.astro'.length));
+    expect([...COMPONENTS].sort()).toEqual(files.sort());
   });
 });
 
