@@ -35,7 +35,7 @@ export const CycleSchema = z.strictObject({
       z.strictObject({
         /** The id of the person. */
         person: idRef('people'),
-        /** Why, e.g. `on leave`; never shown outside the team. */
+        /** Why, e.g. `on leave`: shown on the cycle page of team builds only, never in a public one. */
         reason: text(200),
       }),
     )
