@@ -211,8 +211,8 @@ describe('throughline schema', () => {
                   "patternErrorMessage": "Expected an id: lowercase words joined by \`-\`, such as \`ci-speed\`"
                 },
                 "reason": {
-                  "description": "Why, e.g. \`on leave\`; never shown outside the team.",
-                  "markdownDescription": "Why, e.g. \`on leave\`; never shown outside the team.",
+                  "description": "Why, e.g. \`on leave\`: shown on the cycle page of team builds only, never in a public one.",
+                  "markdownDescription": "Why, e.g. \`on leave\`: shown on the cycle page of team builds only, never in a public one.",
                   "type": "string",
                   "minLength": 1,
                   "maxLength": 200

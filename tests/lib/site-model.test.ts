@@ -179,7 +179,10 @@ describe('coverage and gaps', () => {
         person('eve', 'Eve Moss'),
       ],
       cycles: [
-        doc('c1', CycleSchema.parse({ name: 'H1', start: '2026-01-01', end: '2026-06-30', exempt: [{ person: 'dee', reason: 'on leave' }] })),
+        doc(
+          'c1',
+          CycleSchema.parse({ name: 'H1', start: '2026-01-01', end: '2026-06-30', exempt: [{ person: 'dee', reason: 'on leave' }] }),
+        ),
       ],
       accomplishments: [item('c1/a', { authors: ['ana', 'ben', 'dee'] })],
     });
