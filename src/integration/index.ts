@@ -10,7 +10,7 @@ import { didYouMean } from '../core/text/suggest.ts';
 import { buildSettings } from '../node/build-settings.ts';
 import { packageInfo } from '../node/package-info.ts';
 import { COMPONENTS, OptionsSchema, type ResolvedOptions, type ThroughlineOptions } from './options.ts';
-import { routePattern } from './routes.ts';
+import { isRoute, routePattern } from './routes.ts';
 import { siteAddress } from './site-address.ts';
 import { throughlineVite } from './vite-plugin.ts';
 
@@ -40,7 +40,7 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
         const address = siteAddress(root);
         const routes = join(packageInfo().root, 'src', 'routes');
         for (const file of readdirSync(routes, { recursive: true, encoding: 'utf8' })) {
-          if (!file.endsWith('.astro')) continue;
+          if (!isRoute(file)) continue;
           injectRoute({ pattern: routePattern(file), entrypoint: pathToFileURL(join(routes, file)) });
         }
         const base = address.pathname;

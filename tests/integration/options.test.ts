@@ -57,6 +57,7 @@ describe('the page addresses', () => {
     ['goals/index.astro', '/goals'],
     ['goals/[id].astro', '/goals/[id]'],
     ['cycles/[id]/items/[...page].astro', '/cycles/[id]/items/[...page]'],
+    ['data/goals.json.ts', '/data/goals.json'],
   ])('%s is served at %s', (file, pattern) => {
     expect(routePattern(file)).toBe(pattern);
   });
