@@ -7,6 +7,11 @@ import { cardTree } from './template.ts';
 
 const require = createRequire(import.meta.url);
 
+// One card at a time per worker, and no libvips cache: the pool already uses every core, and a
+// cache of decoded SVGs only grows with the number of cards.
+sharp.cache(false);
+sharp.concurrency(1);
+
 /** Inter from the installed package: satori reads .woff (not .woff2); nothing is fetched. */
 export function loadFonts(): Font[] {
   return (['latin', 'latin-ext'] as const).flatMap((subset) =>
@@ -39,5 +44,5 @@ export function cardSvg(spec: CardSpec, { fonts, embedFont = true }: RenderOptio
 /** The card as a PNG, rasterised by sharp (never resvg-js: it keeps megabytes per card). */
 export async function renderCard(spec: CardSpec, options: RenderOptions): Promise<Buffer> {
   const svg = await cardSvg(spec, options);
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
 }
