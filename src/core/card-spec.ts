@@ -5,17 +5,7 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 /** The badge colours a card can carry: the site's outcome and goal-status colours. */
-export const CARD_TONES = [
-  'delivered',
-  'partial',
-  'missed',
-  'learning',
-  'on-track',
-  'at-risk',
-  'off-track',
-  'done',
-  'dropped',
-] as const;
+export const CARD_TONES = ['delivered', 'partial', 'missed', 'learning', 'on-track', 'at-risk', 'off-track', 'done', 'dropped'] as const;
 
 /**
  * One social card, exactly as it is drawn: the site's pages build these from the audience-filtered
@@ -39,6 +29,5 @@ export type CardSpec = z.infer<typeof CardSpecSchema>;
 
 /** The part of a card that is drawn: the cache key covers this and nothing else. */
 export function drawnPart(spec: CardSpec): Omit<CardSpec, 'file'> {
-  const { file: _file, ...drawn } = spec;
-  return drawn;
+  return { kicker: spec.kicker, title: spec.title, ...(spec.badge && { badge: spec.badge }), lines: spec.lines, site: spec.site };
 }

@@ -21,8 +21,7 @@ export function siteCards(site: SiteModel, format: Formatting) {
     site: site.site.title,
   });
   const cycleName = (id: string) => site.cycle(id)?.data.name;
-  const joinNames = (names: string[]) =>
-    names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  const joinNames = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
   return {
     home: (): CardSpec => card('home', '', site.site.title, [site.site.description]),
     item(item: Item): CardSpec {
@@ -59,9 +58,7 @@ export function siteCards(site: SiteModel, format: Formatting) {
       return card(`teams/${team.id}`, 'Team', team.data.name, [lead && `Lead: ${lead.data.name}`]);
     },
     cycle(cycle: Doc<Cycle>): CardSpec {
-      return card(`cycles/${cycle.id}`, 'Cycle', cycle.data.name, [
-        `${format.date(cycle.data.start)} – ${format.date(cycle.data.end)}`,
-      ]);
+      return card(`cycles/${cycle.id}`, 'Cycle', cycle.data.name, [`${format.date(cycle.data.start)} – ${format.date(cycle.data.end)}`]);
     },
     /** Every card of the build: one per page kind that has one, each entity this build shows. */
     all(): CardSpec[] {

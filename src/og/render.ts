@@ -32,7 +32,7 @@ export interface RenderOptions {
 
 /** The card as SVG. Glyphs the fonts lack are already left out of its text (text.ts); nothing more is ever loaded. */
 export function cardSvg(spec: CardSpec, { fonts, embedFont = true }: RenderOptions): Promise<string> {
-  return satori(cardTree(spec) as never, {
+  return satori(cardTree(spec), {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts,

@@ -82,7 +82,9 @@ export function cardTree(spec: CardSpec): Node {
       ),
       div(
         { width: inner, height: 140, flexShrink: 0, flexDirection: 'column', marginTop: 20, overflow: 'hidden' },
-        spec.lines.slice(0, 3).map((line) => oneLine(drawable(line), { width: inner, fontSize: 32, lineHeight: 1.4, color: COLOURS.muted })),
+        spec.lines
+          .slice(0, 3)
+          .map((line) => oneLine(drawable(line), { width: inner, fontSize: 32, lineHeight: 1.4, color: COLOURS.muted })),
       ),
       div({ flexGrow: 1 }),
       div({ width: inner, height: 60, flexShrink: 0, paddingTop: 12, borderTop: `2px solid ${COLOURS.border}` }, [
