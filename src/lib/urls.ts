@@ -33,6 +33,8 @@ export function siteUrls(base: string) {
     map: () => at('map'),
     mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
+    // A file, not a page: no trailing slash. `file` comes from src/lib/cards.ts.
+    card: (file: string) => `${root}og/${file}`,
   };
 }
 
