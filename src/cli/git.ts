@@ -143,3 +143,12 @@ export function parseAddedLog(out: string): Map<string, ExportCommit> {
   }
   return added;
 }
+
+/**
+ * Whether `git add -A` in `root` would pick up `path`: it lies in the work tree and is not
+ * ignored. False without git and outside a repository, where nothing is shared.
+ */
+export function sharedByGit(root: string, path: string): boolean {
+  // Exit 1: not ignored; 0: ignored; 128: outside any repository.
+  return gitStatus(root, ['check-ignore', '-q', '--', path])?.status === 1;
+}

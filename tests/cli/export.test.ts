@@ -2,11 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command } from '../../src/cli/commands/export.ts';
+import { parseAddedLog } from '../../src/cli/git.ts';
 import { ExportSchema } from '../../src/core/export/export-schema.ts';
 import { git, itemText, makeTree, type TreeOptions } from '../helpers.ts';
 import { invoke, testContext } from './context.ts';
 
 const H1 = 'content/accomplishments/2026-h1';
+/** Zero-width spaces made visible: the export breaks `#12` and `@name` so no viewer links them. */
+const zw = (text: string) => text.replaceAll('\u200B', '⟨zwsp⟩');
 const OTHERS_SECRET = 'Quietly fixed the payroll export';
 
 /**
@@ -17,7 +20,8 @@ const OTHERS_SECRET = 'Quietly fixed the payroll export';
  */
 const RECORD: TreeOptions = {
   files: {
-    'content/cycles/2026-h1.md': '---\nname: H1 2026\nstart: 2026-01-01\nend: 2026-06-30\ndue: 2026-07-10\nsubmissions:\n  min: 1\n  max: 5\n---\n',
+    'content/cycles/2026-h1.md':
+      '---\nname: H1 2026\nstart: 2026-01-01\nend: 2026-06-30\ndue: 2026-07-10\nsubmissions:\n  min: 1\n  max: 5\n---\n',
     'content/cycles/2025-h2.md': '---\nname: H2 2025\nstart: 2025-07-01\nend: 2025-12-31\nsubmissions:\n  min: 0\n  max: 3\n---\n',
     'content/accomplishments/2025-h2/old-win.md': itemText({
       title: 'Moved the docs to one place',
@@ -29,8 +33,19 @@ const RECORD: TreeOptions = {
     }),
     [`${H1}/quiet-fix.md`]: itemText({ title: 'Fixed the flaky deploy', authors: ['ana'], date: '2026-04-02', visibility: 'private' }),
     [`${H1}/half-done.md`]: itemText({ title: 'Half-done dashboard', authors: ['ana'], date: '2026-05-01', draft: true }),
-    [`${H1}/pair-private.md`]: itemText({ title: 'Paired on the salary bands', authors: ['cleo', 'ana'], date: '2026-02-10', visibility: 'private' }),
-    [`${H1}/cleo-secret.md`]: itemText({ title: OTHERS_SECRET, authors: ['cleo'], visibility: 'private', goals: [], unplanned: 'Payroll.' }),
+    [`${H1}/pair-private.md`]: itemText({
+      title: 'Paired on the salary bands',
+      authors: ['cleo', 'ana'],
+      date: '2026-02-10',
+      visibility: 'private',
+    }),
+    [`${H1}/cleo-secret.md`]: itemText({
+      title: OTHERS_SECRET,
+      authors: ['cleo'],
+      visibility: 'private',
+      goals: [],
+      unplanned: 'Payroll.',
+    }),
     'content/.personal/accomplishments/2026-h1/side-notes.md': itemText({
       title: 'Mentored two new hires',
       authors: ['ana'],
@@ -55,7 +70,7 @@ describe('throughline export', () => {
     expect(result.err).toBe('');
     expect(result.out).not.toContain(OTHERS_SECRET);
     expect(result.out).not.toContain('Remote build cache');
-    expect(result.out).toMatchInlineSnapshot(`
+    expect(zw(result.out)).toMatchInlineSnapshot(`
       "<!-- throughline export -->
 
       # Ana Silva: accomplishments
@@ -73,7 +88,7 @@ describe('throughline export', () => {
       - 2026-06-01 · outcome: delivered · visibility: private · personal, in \`content/.personal/\`
       - Authors: Ana Silva
       - Unplanned: They asked.
-      - Evidence: [PR \\#​1](https://github.com/example/app/pull/1)
+      - Evidence: [PR \\#⟨zwsp⟩1](https://github.com/example/app/pull/1)
       - File: \`content/.personal/accomplishments/2026-h1/side-notes.md\`
       - Commit: none: a personal file stays on this machine
 
@@ -90,7 +105,7 @@ describe('throughline export', () => {
       - 2026-05-01 · outcome: delivered · visibility: team · draft
       - Authors: Ana Silva
       - Goal: Halve CI time (\`ci-speed\`)
-      - Evidence: [PR \\#​1](https://github.com/example/app/pull/1)
+      - Evidence: [PR \\#⟨zwsp⟩1](https://github.com/example/app/pull/1)
       - File: \`content/accomplishments/2026-h1/half-done.md\`
       - Commit: unknown
 
@@ -107,7 +122,7 @@ describe('throughline export', () => {
       - 2026-04-02 · outcome: delivered · visibility: private
       - Authors: Ana Silva
       - Goal: Halve CI time (\`ci-speed\`)
-      - Evidence: [PR \\#​1](https://github.com/example/app/pull/1)
+      - Evidence: [PR \\#⟨zwsp⟩1](https://github.com/example/app/pull/1)
       - File: \`content/accomplishments/2026-h1/quiet-fix.md\`
       - Commit: unknown
 
@@ -125,7 +140,7 @@ describe('throughline export', () => {
       - Authors: Ben Carter (lead), Ana Silva
       - Goal: Halve CI time (\`ci-speed\`) › Median CI time (\`ci-p50\`): Sharding saved six minutes.
       - Impact: Median CI time, 20 → 14 min (\`ci-p50\`)
-      - Evidence: [PR \\#​12](https://github.com/example/app/pull/12)
+      - Evidence: [PR \\#⟨zwsp⟩12](https://github.com/example/app/pull/12)
       - File: \`content/accomplishments/2026-h1/cut-ci-time.md\`
       - Commit: unknown
 
@@ -142,7 +157,7 @@ describe('throughline export', () => {
       - 2026-02-10 · outcome: delivered · visibility: private
       - Authors: Cleo Park (lead), Ana Silva
       - Goal: Halve CI time (\`ci-speed\`)
-      - Evidence: [PR \\#​1](https://github.com/example/app/pull/1)
+      - Evidence: [PR \\#⟨zwsp⟩1](https://github.com/example/app/pull/1)
       - File: \`content/accomplishments/2026-h1/pair-private.md\`
       - Commit: unknown
 
@@ -161,7 +176,7 @@ describe('throughline export', () => {
       - 2025-09-01 · outcome: delivered · visibility: team
       - Authors: Ana Silva
       - Unplanned: Nobody could find the runbook.
-      - Evidence: [PR \\#​1](https://github.com/example/app/pull/1)
+      - Evidence: [PR \\#⟨zwsp⟩1](https://github.com/example/app/pull/1)
       - Tags: \`docs\`
       - File: \`content/accomplishments/2025-h2/old-win.md\`
       - Commit: unknown
@@ -307,14 +322,25 @@ describe('throughline export', () => {
   it('names the commit that added each file, from one git log', async () => {
     const root = makeTree(undefined, RECORD);
     git(root, 'init', '-q', '-b', 'main');
-    git(root, 'add', '-A', 'content/cycles', 'content/people', 'content/teams', 'content/goals', 'content/site.yaml', `${H1}/cut-ci-time.md`);
+    git(
+      root,
+      'add',
+      '-A',
+      'content/cycles',
+      'content/people',
+      'content/teams',
+      'content/goals',
+      'content/site.yaml',
+      `${H1}/cut-ci-time.md`,
+    );
     git(root, 'commit', '-qm', 'first', '--date', '2026-03-12T10:00:00Z');
     git(root, 'add', '-A', 'content/accomplishments');
     git(root, 'commit', '-qm', 'second', '--date', '2026-04-03T10:00:00Z');
     const [first, second] = git(root, 'log', '--format=%H', '--reverse').trim().split('\n');
     const commitLines = (out: string) => out.split('\n').filter((line) => line.startsWith('### ') || line.startsWith('- Commit'));
     const result = await run(['--person', 'ana'], root);
-    expect(commitLines(result.out.replaceAll(first!.slice(0, 12), 'FIRST').replaceAll(second!.slice(0, 12), 'SECOND'))).toMatchInlineSnapshot(`
+    expect(commitLines(result.out.replaceAll(first!.slice(0, 12), 'FIRST').replaceAll(second!.slice(0, 12), 'SECOND')))
+      .toMatchInlineSnapshot(`
       [
         "### Mentored two new hires",
         "- Commit: none: a personal file stays on this machine",
@@ -330,6 +356,39 @@ describe('throughline export', () => {
         "- Commit: \`SECOND\` on 2026-04-03",
       ]
     `);
+  });
+
+  it('takes the latest commit that added a path, when a file was removed and added again', () => {
+    const log =
+      '\0bbb 2026-05-01\n\ncontent/accomplishments/2026-h1/a.md\n\0aaa 2026-01-01\n\ncontent/accomplishments/2026-h1/a.md\ncontent/accomplishments/2026-h1/b.md\n';
+    expect(Object.fromEntries(parseAddedLog(log))).toMatchInlineSnapshot(`
+      {
+        "content/accomplishments/2026-h1/a.md": {
+          "date": "2026-05-01",
+          "hash": "bbb",
+        },
+        "content/accomplishments/2026-h1/b.md": {
+          "date": "2026-01-01",
+          "hash": "aaa",
+        },
+      }
+    `);
+  });
+
+  it('says commits are unknown in a shallow clone, where the oldest commit seems to add everything', async () => {
+    const origin = makeTree(undefined, RECORD);
+    git(origin, 'init', '-q', '-b', 'main');
+    git(origin, 'add', '-A');
+    git(origin, 'commit', '-qm', 'first');
+    writeFileSync(join(origin, 'later.txt'), 'later\n');
+    git(origin, 'add', '-A');
+    git(origin, 'commit', '-qm', 'second');
+    const clone = join(makeTree(), 'clone');
+    git(origin, 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
+    const result = await run(['--person', 'ana', '--format', 'json'], clone);
+    const data = ExportSchema.parse(JSON.parse(result.out));
+    expect(data.commits).toBe('shallow');
+    expect(data.cycles.flatMap((c) => c.items.map((i) => i.commit))).toEqual([null, null, null, null, null, null]);
   });
 
   it('says commits are unknown outside git', async () => {
@@ -365,6 +424,27 @@ describe('throughline export', () => {
     `);
     expect(refused.out).toBe('');
     expect(readFileSync(join(root, 'notes.md'), 'utf8')).toBe('# My own notes\n');
+
+    const inContent = await run(['--person', 'ana', '--out', 'content/record.md'], root);
+    expect(inContent.code).toBe(2);
+    expect(inContent.err).toMatchInlineSnapshot(`
+      "throughline: --out \`content/record.md\` is inside \`content/\`, which holds only content; write the export outside it
+      "
+    `);
+  });
+
+  it('--out warns when the file lands where git would commit it', async () => {
+    const root = makeTree(undefined, RECORD);
+    git(root, 'init', '-q', '-b', 'main');
+    const shared = await run(['--person', 'ana', '--out', 'record.md'], root);
+    expect(shared.code).toBe(0);
+    expect(shared.err).toMatchInlineSnapshot(`
+      "\`record.md\` is in the repository and git does not ignore it; it holds private items, so never commit it: write it outside the repository, or add it to .gitignore
+      "
+    `);
+    writeFileSync(join(root, '.gitignore'), 'record.md\n');
+    const ignored = await run(['--person', 'ana', '--out', 'record.md'], root);
+    expect(ignored.err).toBe('');
   });
 
   it('refuses an unknown person with a suggestion, and an unknown format', async () => {

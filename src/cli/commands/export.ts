@@ -1,5 +1,5 @@
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { checkFiles } from '../../core/check.ts';
 import { countBySeverity } from '../../core/diagnostics/diagnostics.ts';
 import { UsageError } from '../../core/diagnostics/errors.ts';
@@ -13,7 +13,7 @@ import { readContentTree } from '../../node/fs.ts';
 import { defineCommand } from '../command.ts';
 import { writeAtomically } from '../editor-map.ts';
 import { jsonLogSafe, logSafe } from '../format/log-safe.ts';
-import { addedCommits } from '../git.ts';
+import { addedCommits, sharedByGit } from '../git.ts';
 
 export const EXPORT_FORMATS = ['md', 'json'] as const;
 
@@ -50,20 +50,39 @@ export const command = defineCommand({
     const person = values.person;
     if (person === undefined || person === '') throw new UsageError('--person ID is needed, e.g. `--person ana`');
     const target = values.out === undefined ? undefined : resolve(ctx.root, values.out);
-    if (target !== undefined) refuseForeign(target, values.out!);
+    if (target !== undefined) {
+      const inContent = relative(resolve(ctx.root, CONTENT_DIR), target);
+      if (inContent === '' || (!inContent.startsWith('..') && !isAbsolute(inContent)))
+        throw new UsageError(
+          `--out \`${values.out!}\` is inside \`${CONTENT_DIR}/\`, which holds only content; write the export outside it`,
+        );
+      refuseForeign(target, values.out!);
+    }
     const { diagnostics, content } = checkFiles(readContentTree(ctx.root, { personal: true }), { today: ctx.today });
     const known = new Set([...content.entries.people.keys(), ...valid(content, 'accomplishments').flatMap((item) => item.data.authors)]);
     if (!known.has(person)) {
       const hint = didYouMean(person, known);
       throw new UsageError(`unknown --person \`${person}\`, expected the id of a file in \`content/people/\`${hint ? ` (${hint})` : ''}`);
     }
-    const leftOut = Object.values(content.entries).reduce((n, entries) => n + [...entries.values()].filter((e) => e.data === undefined).length, 0);
+    const leftOut = Object.values(content.entries).reduce(
+      (n, entries) => n + [...entries.values()].filter((e) => e.data === undefined).length,
+      0,
+    );
     const { errors } = countBySeverity(diagnostics);
     if (errors > 0) {
-      const left = leftOut > 0 ? `; ${leftOut} file${leftOut === 1 ? ' fails' : 's fail'} the schema and ${leftOut === 1 ? 'is' : 'are'} left out of this export` : '';
+      const left =
+        leftOut > 0
+          ? `; ${leftOut} file${leftOut === 1 ? ' fails' : 's fail'} the schema and ${leftOut === 1 ? 'is' : 'are'} left out of this export`
+          : '';
       ctx.stderr.write(`${errors} error${errors === 1 ? '' : 's'} in content${left}; run \`npm run check\` for details\n`);
     }
-    const record = personalExport({ content, person, today: ctx.today, commits: addedCommits(ctx.root, `${CONTENT_DIR}/accomplishments`), leftOut });
+    const record = personalExport({
+      content,
+      person,
+      today: ctx.today,
+      commits: addedCommits(ctx.root, `${CONTENT_DIR}/accomplishments`),
+      leftOut,
+    });
     const text = values.format === 'json' ? exportJson(record) : exportMarkdown(record);
     if (target === undefined) {
       ctx.stdout.write(values.format === 'json' ? jsonLogSafe(text) : logSafe(text));
@@ -72,6 +91,11 @@ export const command = defineCommand({
     writeAtomically(target, text);
     const items = record.cycles.reduce((n, cycle) => n + cycle.items.length, 0);
     ctx.stdout.write(`Wrote ${items} item${items === 1 ? '' : 's'} to ${values.out!}\n`);
+    // The export holds private items: in a shared repository it is one `git add -A` from being pushed.
+    if (sharedByGit(ctx.root, target))
+      ctx.stderr.write(
+        `\`${values.out!}\` is in the repository and git does not ignore it; it holds private items, so never commit it: write it outside the repository, or add it to .gitignore\n`,
+      );
     return 0;
   },
 });

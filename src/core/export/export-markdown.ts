@@ -48,7 +48,8 @@ function itemLines(item: ExportItem, commits: CommitState): string[] {
     }),
     ...(item.unplanned === null ? [] : [`- Unplanned: ${mdText(item.unplanned)}`]),
     ...item.impact.map(
-      (i) => `- Impact: ${mdText(i.metric)}, ${i.before} → ${i.after} ${mdText(i.unit)}${i.keyResult === null ? '' : ` (${mdCode(i.keyResult)})`}`,
+      (i) =>
+        `- Impact: ${mdText(i.metric)}, ${i.before} → ${i.after} ${mdText(i.unit)}${i.keyResult === null ? '' : ` (${mdCode(i.keyResult)})`}`,
     ),
     ...item.evidence.map((e) => `- Evidence: [${mdText(e.label)}](${linkTarget(e.url)})`),
     ...(item.tags.length === 0 ? [] : [`- Tags: ${item.tags.map(mdCode).join(', ')}`]),
@@ -78,7 +79,10 @@ function linkTarget(url: string): string {
 function fenced(body: string): string[] {
   const longest = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  const text = body.replace(/^\n+|\s+$/g, '').split(/\r?\n/).map(visible);
+  const text = body
+    .replace(/^\n+|\s+$/g, '')
+    .split(/\r?\n/)
+    .map(visible);
   return [`${fence}markdown`, ...text, fence];
 }
 

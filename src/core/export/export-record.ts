@@ -56,7 +56,13 @@ export function personalExport(input: ExportInput): PersonalExport {
         };
       }),
       unplanned: data.unplanned ?? null,
-      impact: data.impact.map((i) => ({ metric: i.metric, keyResult: i.key_result ?? null, before: i.before, after: i.after, unit: i.unit })),
+      impact: data.impact.map((i) => ({
+        metric: i.metric,
+        keyResult: i.key_result ?? null,
+        before: i.before,
+        after: i.after,
+        unit: i.unit,
+      })),
       evidence: data.evidence.map((e) => ({ label: e.label, url: e.url })),
       tags: [...data.tags],
       body: entry.doc.body,
