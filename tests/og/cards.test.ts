@@ -118,4 +118,20 @@ describe('a rendered card', () => {
     expect(svg).toContain('word0');
     expect(svg).not.toContain('word59');
   });
+
+  it('cuts every other long text to one line with an ellipsis, all of it inside the picture', async () => {
+    const long = (prefix: string) => Array.from({ length: 40 }, (_, i) => `${prefix}${i}`).join(' ');
+    const svg = await cardSvg(
+      { ...spec, kicker: long('kick'), lines: [long('line'), long('goal'), long('more')], site: long('site') },
+      { fonts, embedFont: false },
+    );
+    for (const prefix of ['kick', 'line', 'goal', 'more', 'site']) {
+      expect(svg).toContain(`${prefix}0`);
+      expect(svg).not.toContain(`${prefix}39`);
+    }
+    // No drawn text starts outside the card.
+    const at = [...svg.matchAll(/<text[^>]* x="([\d.]+)" y="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(at.length).toBeGreaterThan(5);
+    for (const [x, y] of at) expect(x < 1200 && y < 630, `text at ${x},${y}`).toBe(true);
+  });
 });
