@@ -4,6 +4,8 @@ import type { CardSpec } from '../core/card-spec.ts';
 import type { Job, Reply } from './worker.ts';
 
 // Node strips types only outside node_modules: installed, the compiled worker runs.
+/** Room for the fonts, satori's layout engine and one card, with a wide margin (a card needs a few MB). */
+const HEAP_MB = 64;
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
 /**
@@ -29,7 +31,9 @@ export async function renderAll(jobs: readonly { spec: CardSpec; file: string }[
       worker.on('error', reject);
       next();
     });
-  const workers = Array.from({ length: size }, () => new Worker(WORKER));
+  // A small old generation makes V8 collect satori's garbage early: left to its default, each
+  // worker's heap grows by hundreds of MB over a few hundred cards before the first full GC.
+  const workers = Array.from({ length: size }, () => new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } }));
   try {
     await Promise.all(workers.map(run));
   } finally {
