@@ -3,7 +3,7 @@ export const PEOPLE_PAGE = 'page';
 
 /**
  * Every internal address of the site, in one place. `base` is the path the site is served under
- * (from `url` in site.yaml), with or without a trailing slash; every address ends in `/`.
+ * (from `url` in site.yaml), with or without a trailing slash; every page address ends in `/`.
  */
 export function siteUrls(base: string) {
   const root = base.endsWith('/') ? base : `${base}/`;
@@ -33,6 +33,11 @@ export function siteUrls(base: string) {
     map: () => at('map'),
     mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
+    // Files, not pages: no trailing slash.
+    feed: () => `${root}rss.xml`,
+    // Written by @astrojs/sitemap, in public builds only.
+    sitemap: () => `${root}sitemap-index.xml`,
+    data: (file: 'accomplishments.json' | 'goals.json' | 'people.json' | 'accomplishments.csv') => `${root}data/${file}`,
   };
 }
 
