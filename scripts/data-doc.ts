@@ -83,7 +83,8 @@ export function dataMarkdown(): string {
     lines.push(`## ${title}`, '');
     if (schema.description) lines.push(schema.description, '');
     lines.push('| Field | Type | Description |', '| --- | --- | --- |');
-    for (const [key, field] of Object.entries(schema.shape)) {
+    const shape: Record<string, z.ZodType> = schema.shape;
+    for (const [key, field] of Object.entries(shape)) {
       if (!field.description) throw new Error(`${title}: \`${key}\` has no description`);
       lines.push(`| \`${key}\` | ${describeType(field)} | ${field.description.replace(/\|/g, '\\|')} |`);
     }
