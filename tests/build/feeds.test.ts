@@ -108,4 +108,16 @@ describe('feeds, sitemap and data exports', () => {
     },
     BUILD_TIMEOUT,
   );
+
+  it(
+    'keeps a team’s own public/robots.txt instead of writing one',
+    () => {
+      const own = makeSiteTree(undefined, { files: { ...files, 'public/robots.txt': 'User-agent: *\nDisallow: /drafts/\n' } });
+      const result = build(own, '--audience', 'public', '--out-dir', 'site');
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(readSite(join(own, 'site')).get('robots.txt')).toBe('User-agent: *\nDisallow: /drafts/\n');
+    },
+    BUILD_TIMEOUT,
+  );
 });
