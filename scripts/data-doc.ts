@@ -33,7 +33,7 @@ const SECTIONS: readonly Section[] = [
   { title: '`evidence[]` (in an item)', schema: ExportedEvidenceSchema },
   { title: '`data/goals.json`', schema: GoalsDocumentSchema },
   { title: '`goals[]`', schema: ExportedGoalSchema },
-  { title: '`key_results[]` (in a goal)', schema: ExportedKeyResultSchema },
+  { title: '`keyResults[]` (in a goal)', schema: ExportedKeyResultSchema },
   { title: '`data/people.json`', schema: PeopleDocumentSchema },
   { title: '`people[]`', schema: ExportedPersonSchema },
 ];
@@ -68,7 +68,7 @@ export function dataMarkdown(): string {
     '',
     'Each holds exactly what the build’s audience may see, as its pages do: never drafts, never a',
     'person, goal, team or key result the audience may not see. Where an accomplishment names one, the',
-    'export leaves it out and counts it (`authors_not_shown`, `goals_not_shown`); a goal’s hidden',
+    'export leaves it out and counts it (`authorsNotShown`, `goalsNotShown`); a goal’s hidden',
     'owner, team or parent is `null`.',
     '',
     '## Versioning',

@@ -28,13 +28,13 @@ export const ExportedAuthorSchema = z.strictObject({
 
 export const ExportedGoalLinkSchema = z.strictObject({
   goal: id.describe('The id of a goal this build shows.'),
-  key_result: z.string().nullable().describe('The id of the key result of that goal the work moved, or `null`.'),
+  keyResult: z.string().nullable().describe('The id of the key result of that goal the work moved, or `null`.'),
   contribution: z.string().nullable().describe('How the work moved the goal, or `null`.'),
 });
 
 export const ExportedImpactSchema = z.strictObject({
   metric: z.string().describe('What was measured.'),
-  key_result: z
+  keyResult: z
     .string()
     .nullable()
     .describe('The id of the key result it moved, when that key result belongs to a goal this build shows; else `null`.'),
@@ -58,9 +58,9 @@ export const ExportedItemSchema = z.strictObject({
   date: isoDate.describe('When the work landed, `YYYY-MM-DD`.'),
   outcome: z.enum(OUTCOMES).describe('`delivered`, `partial`, `missed` or `learning`.'),
   authors: z.array(ExportedAuthorSchema).describe('The authors this build shows, lead first.'),
-  authors_not_shown: z.number().int().min(0).describe('How many more authors this build does not show (never who).'),
+  authorsNotShown: z.number().int().min(0).describe('How many more authors this build does not show (never who).'),
   goals: z.array(ExportedGoalLinkSchema).describe('The goals it moved that this build shows.'),
-  goals_not_shown: z.number().int().min(0).describe('How many more goals it moved that this build does not show.'),
+  goalsNotShown: z.number().int().min(0).describe('How many more goals it moved that this build does not show.'),
   unplanned: z.string().nullable().describe('Why it mattered though no goal asked for it; `null` for planned work.'),
   impact: z.array(ExportedImpactSchema).describe('Before → after changes.'),
   evidence: z.array(ExportedEvidenceSchema).describe('Links that show the work.'),
@@ -93,7 +93,7 @@ export const ExportedGoalSchema = z.strictObject({
     .max(1)
     .nullable()
     .describe('0 to 1, rolled up from its key results and shown child goals as its page shows it; `null` when nothing is measured.'),
-  key_results: z.array(ExportedKeyResultSchema).describe('How progress is measured.'),
+  keyResults: z.array(ExportedKeyResultSchema).describe('How progress is measured.'),
 });
 
 export const ExportedPersonSchema = z.strictObject({

@@ -50,13 +50,13 @@ describe('feeds, sitemap and data exports', () => {
       const items = AccomplishmentsDocumentSchema.parse(JSON.parse(site.get('data/accomplishments.json')!));
       expect(items).toMatchObject({ schemaVersion: 1, generated: TODAY, audience: 'public' });
       expect(items.items.map((i) => i.id)).toEqual(['2026-h1/hostile', '2026-h1/fix-login-loop']);
-      expect(items.items[0]).toMatchObject({ authors: [{ id: 'ana', name: 'Ana Silva' }], authors_not_shown: 1 });
+      expect(items.items[0]).toMatchObject({ authors: [{ id: 'ana', name: 'Ana Silva' }], authorsNotShown: 1 });
       expect(PeopleDocumentSchema.parse(JSON.parse(site.get('data/people.json')!)).people.map((p) => p.id)).toEqual(['ana']);
       expect(GoalsDocumentSchema.parse(JSON.parse(site.get('data/goals.json')!)).goals).toEqual([]);
 
       const csv = site.get('data/accomplishments.csv')!;
       expect(csv.split('\r\n')[0]).toBe(
-        'id,url,title,summary,cycle,date,outcome,authors,authors_not_shown,goal,key_result,contribution,goals_not_shown,unplanned,tags,teams',
+        'id,url,title,summary,cycle,date,outcome,authors,authorsNotShown,goal,keyResult,contribution,goalsNotShown,unplanned,tags,teams',
       );
       expect(csv).toContain(`,"'=HYPERLINK(""http://evil"")",`);
       expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
@@ -94,7 +94,7 @@ describe('feeds, sitemap and data exports', () => {
       ]);
       const items = AccomplishmentsDocumentSchema.parse(JSON.parse(site.get('data/accomplishments.json')!));
       expect(items.audience).toBe('team');
-      expect(items.items[0]).toMatchObject({ authors_not_shown: 0 });
+      expect(items.items[0]).toMatchObject({ authorsNotShown: 0 });
       expect(
         GoalsDocumentSchema.parse(JSON.parse(site.get('data/goals.json')!))
           .goals.map((g) => g.id)

@@ -80,22 +80,22 @@ describe('the data exports', () => {
       id: 'c1/open',
       url: 'https://example.org/impact/items/c1/open/',
       authors: [{ id: 'ana', name: 'Ana Silva' }],
-      authors_not_shown: 1,
-      goals: [{ goal: 'top', key_result: 'kr-a', contribution: 'Cut it.' }],
-      goals_not_shown: 1,
+      authorsNotShown: 1,
+      goals: [{ goal: 'top', keyResult: 'kr-a', contribution: 'Cut it.' }],
+      goalsNotShown: 1,
       unplanned: null,
       teams: ['core'],
     });
-    expect(open?.impact.map((m) => m.key_result)).toEqual(['kr-a', null]);
+    expect(open?.impact.map((m) => m.keyResult)).toEqual(['kr-a', null]);
     const team = accomplishmentsDocument(teamSite, urls).items.find((i) => i.id === 'c1/open');
-    expect(team).toMatchObject({ authors_not_shown: 0, goals_not_shown: 0, teams: ['core', 'ops'] });
+    expect(team).toMatchObject({ authorsNotShown: 0, goalsNotShown: 0, teams: ['core', 'ops'] });
   });
 
   it('leaves a goal’s hidden owner, team and parent out, and says which way each key result goes', () => {
     const { goals } = goalsDocument(publicSite, urls);
     expect(goals.map((g) => g.id).sort()).toEqual(['g1', 'top']);
     expect(goals.find((g) => g.id === 'g1')).toMatchObject({ owner: null, team: 'core', parent: 'top', progress: null });
-    expect(goals.find((g) => g.id === 'top')?.key_results[0]).toEqual({
+    expect(goals.find((g) => g.id === 'top')?.keyResults[0]).toEqual({
       id: 'kr-a',
       title: 'Wait',
       unit: 'min',
@@ -128,7 +128,7 @@ describe('the data exports', () => {
 
   it('writes one CSV row per goal link, one with empty goal columns for unplanned work, hostile titles neutralised', () => {
     expect(csvDocument(CSV_COLUMNS, accomplishmentRows(accomplishmentsDocument(publicSite, urls)))).toMatchInlineSnapshot(`
-      "id,url,title,summary,cycle,date,outcome,authors,authors_not_shown,goal,key_result,contribution,goals_not_shown,unplanned,tags,teams
+      "id,url,title,summary,cycle,date,outcome,authors,authorsNotShown,goal,keyResult,contribution,goalsNotShown,unplanned,tags,teams
       c1/open,https://example.org/impact/items/c1/open/,Item c1/open,Did a thing.,c1,2026-03-02,delivered,Ana Silva,1,top,kr-a,Cut it.,1,,,core
       c1/unplanned,https://example.org/impact/items/c1/unplanned/,"'=HYPERLINK(""http://evil"")",Did a thing.,c1,2026-03-01,delivered,Ana Silva,0,,,,0,A fire.,,core
       "
