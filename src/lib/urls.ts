@@ -33,7 +33,8 @@ export function siteUrls(base: string) {
     map: () => at('map'),
     mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
-    // Files, not pages: no trailing slash.
+    // Files, not pages: no trailing slash. A card's `file` comes from src/lib/cards.ts.
+    card: (file: string) => `${root}og/${file}`,
     feed: () => `${root}rss.xml`,
     // Written by @astrojs/sitemap, in public builds only.
     sitemap: () => `${root}sitemap-index.xml`,
