@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { z } from 'zod';
@@ -12,7 +13,7 @@ import { buildCards } from '../og/build.ts';
 import { packageInfo } from '../node/package-info.ts';
 import { COMPONENTS, OptionsSchema, type ResolvedOptions, type ThroughlineOptions } from './options.ts';
 import { isRoute, routePattern } from './routes.ts';
-import { siteAddress } from './site-address.ts';
+import { siteAddress, siteAudience } from './site-address.ts';
 import { throughlineVite } from './vite-plugin.ts';
 
 export type { ThroughlineOptions };
@@ -41,13 +42,16 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
         const root = fileURLToPath(config.root);
         const address = siteAddress(root);
         const routes = join(packageInfo().root, 'src', 'routes');
+        // A team's own public/robots.txt wins: nothing a user wrote is replaced.
+        const ownRobots = existsSync(join(root, 'public', 'robots.txt'));
         for (const file of readdirSync(routes, { recursive: true, encoding: 'utf8' })) {
-          if (!isRoute(file)) continue;
+          if (!isRoute(file) || (ownRobots && file === 'robots.txt.ts')) continue;
           injectRoute({ pattern: routePattern(file), entrypoint: pathToFileURL(join(routes, file)) });
         }
         const base = address.pathname;
+        const audience = buildSettings().audience;
         const settings: SiteSettings = {
-          audience: buildSettings().audience,
+          audience,
           base,
           today: buildSettings().today ?? localIsoDate(new Date()),
           locale: resolved.locale,
@@ -64,6 +68,8 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
           // Pages need no client code: no dev toolbar, no prefetch script.
           devToolbar: { enabled: false },
           prefetch: false,
+          // Only the public build is for search engines; the others carry `noindex` on every page.
+          integrations: (audience ?? siteAudience(root)) === 'public' ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : [],
           vite: {
             plugins: [
               throughlineVite({

@@ -3,7 +3,7 @@ export const PEOPLE_PAGE = 'page';
 
 /**
  * Every internal address of the site, in one place. `base` is the path the site is served under
- * (from `url` in site.yaml), with or without a trailing slash; every address ends in `/`.
+ * (from `url` in site.yaml), with or without a trailing slash; every page address ends in `/`.
  */
 export function siteUrls(base: string) {
   const root = base.endsWith('/') ? base : `${base}/`;
@@ -33,8 +33,12 @@ export function siteUrls(base: string) {
     map: () => at('map'),
     mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
-    // A file, not a page: no trailing slash. `file` comes from src/lib/cards.ts.
+    // Files, not pages: no trailing slash. A card's `file` comes from src/lib/cards.ts.
     card: (file: string) => `${root}og/${file}`,
+    feed: () => `${root}rss.xml`,
+    // Written by @astrojs/sitemap, in public builds only.
+    sitemap: () => `${root}sitemap-index.xml`,
+    data: (file: 'accomplishments.json' | 'goals.json' | 'people.json' | 'accomplishments.csv') => `${root}data/${file}`,
   };
 }
 

@@ -28,9 +28,20 @@ describe('the example site', () => {
     'builds no page that no link leads to',
     () => {
       const pages = [...site().keys()].filter((path) => path.endsWith('.html')).sort();
-      const { reached, broken } = crawl(site(), ['index.html', '404.html']);
+      const { reached, files, broken } = crawl(site(), ['index.html', '404.html']);
       expect(broken).toEqual([]);
       expect(pages.filter((path) => !reached.has(path))).toEqual([]);
+      // The feed and the data exports are files, not pages, and a reader finds them by a link too.
+      // robots.txt and sitemaps are for crawlers, which look for them by name; dot files are the build's own.
+      const exports = [...site().keys()].filter((path) => /\.(xml|json|csv)$/.test(path) && !/^(sitemap|\.)/.test(path));
+      expect(exports.sort()).toEqual([
+        'data/accomplishments.csv',
+        'data/accomplishments.json',
+        'data/goals.json',
+        'data/people.json',
+        'rss.xml',
+      ]);
+      expect(exports.filter((path) => !files.has(path))).toEqual([]);
       // The crawl is real: it reaches far more than the two pages it started from.
       expect(reached.size).toBeGreaterThan(50);
       expect(reached.size).toBe(pages.length);
@@ -82,13 +93,17 @@ function throughlines(html: string): string[][] {
  * lives under a base path (`/impact/`) and may write its canonical address in full, so both forms
  * map back to a file: `/impact/goals/` → `goals/index.html`.
  */
-function crawl(site: ReadonlyMap<string, string>, start: readonly string[]): { reached: Set<string>; broken: string[] } {
+function crawl(
+  site: ReadonlyMap<string, string>,
+  start: readonly string[],
+): { reached: Set<string>; files: Set<string>; broken: string[] } {
   const home = site.get('index.html') ?? '';
   const canonical = /<link rel="canonical" href="([^"]+)"/.exec(home)?.[1];
   if (canonical === undefined) throw new Error('the home page names no canonical address');
   const origin = new URL(canonical);
   const base = origin.pathname.endsWith('/') ? origin.pathname : `${origin.pathname}/`;
   const reached = new Set<string>();
+  const files = new Set<string>();
   const broken = new Set<string>();
   const queue = [...start];
   while (queue.length > 0) {
@@ -101,11 +116,16 @@ function crawl(site: ReadonlyMap<string, string>, start: readonly string[]): { r
       const url = new URL(href, here);
       if (url.origin !== origin.origin || !url.pathname.startsWith(base)) continue;
       const rest = decodeURIComponent(url.pathname.slice(base.length));
-      if (rest !== '' && !rest.endsWith('/') && !rest.endsWith('.html')) continue; // a feed, an export, an image
+      // A feed, an export, an image: a file of its own, linked but not crawled.
+      if (rest !== '' && !rest.endsWith('/') && !rest.endsWith('.html')) {
+        if (site.has(rest)) files.add(rest);
+        else broken.add(`${path} → ${href}`);
+        continue;
+      }
       const file = rest.endsWith('.html') ? rest : `${rest}index.html`;
       if (!site.has(file)) broken.add(`${path} → ${href}`);
       else if (!reached.has(file)) queue.push(file);
     }
   }
-  return { reached, broken: [...broken].sort() };
+  return { reached, files, broken: [...broken].sort() };
 }

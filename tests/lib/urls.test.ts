@@ -17,6 +17,16 @@ describe('addresses', () => {
     expect(siteUrls('/').people(2)).toBe('/people/page/2/');
   });
 
+  it('addresses the feed, the sitemap and the data files as files, with no trailing slash', () => {
+    const urls = siteUrls('/impact');
+    expect([urls.feed(), urls.sitemap(), urls.data('accomplishments.csv'), siteUrls('/').data('goals.json')]).toEqual([
+      '/impact/rss.xml',
+      '/impact/sitemap-index.xml',
+      '/impact/data/accomplishments.csv',
+      '/data/goals.json',
+    ]);
+  });
+
   it('points edit links at the file in the repository', () => {
     expect(repoUrls('https://github.com/acme/impact/', 'main').edit('accomplishments', '2026-h1/cut-ci')).toBe(
       'https://github.com/acme/impact/edit/main/content/accomplishments/2026-h1/cut-ci.md',
