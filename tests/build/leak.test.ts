@@ -66,7 +66,14 @@ function canaries(mark: string, id: string, visibility: 'team' | 'private'): Rec
 }
 
 function item(fields: Record<string, unknown>): string {
-  const { body, ...data } = { authors: ['ana'], cycle: '2026-h1', date: '2026-03-02', goals: [], outcome: 'delivered', ...fields };
+  const { body, ...data }: Record<string, unknown> = {
+    authors: ['ana'],
+    cycle: '2026-h1',
+    date: '2026-03-02',
+    goals: [],
+    outcome: 'delivered',
+    ...fields,
+  };
   const front = { unplanned: (data.goals as unknown[]).length === 0 ? 'Asked for by nobody.' : undefined, ...data };
   const yaml = Object.entries(front)
     .filter(([, value]) => value !== undefined)
