@@ -11,6 +11,7 @@ import { buildSettings } from '../node/build-settings.ts';
 import { packageInfo } from '../node/package-info.ts';
 import { COMPONENTS, OptionsSchema, type ResolvedOptions, type ThroughlineOptions } from './options.ts';
 import { isRoute, routePattern } from './routes.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { siteAddress } from './site-address.ts';
 import { throughlineVite } from './vite-plugin.ts';
 
@@ -72,6 +73,11 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
             ],
           },
         });
+      },
+      // After every page is written: the index is built from the pages alone, as readers see them.
+      'astro:build:done': async ({ dir, logger }) => {
+        const { pages } = await writeSearchIndex(fileURLToPath(dir));
+        logger.info(`Search: indexed ${pages} pages`);
       },
     },
   };

@@ -33,6 +33,7 @@ export function siteUrls(base: string) {
     map: () => at('map'),
     mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
+    search: () => at('search'),
   };
 }
 

@@ -8,6 +8,7 @@ import { lockBuilds, makeStaging, sweepStaging, swapIn } from '../build-space.ts
 import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/diagnostics/errors.ts';
 import { onInterrupt } from '../interrupt.ts';
+import { indexedPages } from '../search-count.ts';
 import { assertReplaceable, isInside, realPath, type OutDirRequest } from '../out-dir.ts';
 import { checkCommand, PAGES_URL_OPTION, type CheckCommandOptions } from '../check-run.ts';
 
@@ -88,11 +89,13 @@ async function checkAndBuild(
   });
   const started = performance.now();
   let pages: number;
+  let searchable: number | undefined;
   let warning = '';
   try {
     await astroBuild(root, staging, audience, options.today);
     pages = readdirSync(staging, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
     if (pages === 0) throw new NoPages();
+    searchable = indexedPages(staging);
     writeMarker(staging);
     // Again, now that the site is ready: files may have been put there while it was built.
     assertReplaceable(place);
@@ -112,7 +115,7 @@ async function checkAndBuild(
   const who = audience ?? check.siteAudience ?? 'default';
   return {
     exitCode: 0,
-    stdout: `${check.stdout}Built ${pages} pages for the ${who} audience into ${shown} in ${seconds} s.\n`,
+    stdout: `${check.stdout}${searchable === undefined ? '' : `Search: indexed ${searchable} pages.\n`}Built ${pages} pages for the ${who} audience into ${shown} in ${seconds} s.\n`,
     stderr: warning,
   };
 }
