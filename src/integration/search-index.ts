@@ -1,13 +1,11 @@
 import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
+import { indexedPages, SEARCH_FOLDER } from '../node/search-index.ts';
 
 /** What indexing the built site did: how many pages the search can find. */
 export interface SearchIndexResult {
   pages: number;
 }
-
-/** Where the index goes inside the built site; the search page loads `pagefind.js` from here. */
-export const SEARCH_FOLDER = 'pagefind';
 
 /**
  * Indexes the built pages with Pagefind into `<outDir>/pagefind/`. It reads only the HTML the
@@ -38,7 +36,7 @@ export async function writeSearchIndex(outDir: string): Promise<SearchIndexResul
     if (added.errors.length > 0) throw failure(added.errors.join('; '));
     const written = await created.index.writeFiles({ outputPath: join(outDir, SEARCH_FOLDER) });
     if (written.errors.length > 0) throw failure(written.errors.join('; '));
-    return { pages: added.page_count };
+    return { pages: indexedPages(outDir) ?? 0 };
   } catch (error) {
     const why = stopped[0] ?? (error instanceof AstroError ? undefined : message(error));
     throw why === undefined ? error : failure(why);

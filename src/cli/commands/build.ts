@@ -3,12 +3,12 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../../core/model/audience.ts';
 import { withBuildSettings } from '../../node/build-settings.ts';
+import { indexedPages } from '../../node/search-index.ts';
 import { writeMarker } from '../build-marker.ts';
 import { lockBuilds, makeStaging, sweepStaging, swapIn } from '../build-space.ts';
 import { defineCommand } from '../command.ts';
 import { UsageError } from '../../core/diagnostics/errors.ts';
 import { onInterrupt } from '../interrupt.ts';
-import { indexedPages } from '../search-count.ts';
 import { assertReplaceable, isInside, realPath, type OutDirRequest } from '../out-dir.ts';
 import { checkCommand, PAGES_URL_OPTION, type CheckCommandOptions } from '../check-run.ts';
 
