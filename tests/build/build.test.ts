@@ -97,6 +97,32 @@ describe('npm run build', () => {
   );
 
   it(
+    'fails with one clear line when Pagefind cannot run, and leaves dist/ as it was',
+    () => {
+      const root = makeSiteTree();
+      writeEarlierBuild(join(root, 'dist'), { 'index.html': 'the previous site' });
+      // Pagefind's own way to name its binary: here, one that does not exist.
+      process.env['PAGEFIND_BINARY_PATH'] = join(root, 'no-such-pagefind');
+      let result;
+      try {
+        result = build(root);
+      } finally {
+        delete process.env['PAGEFIND_BINARY_PATH'];
+      }
+      expect(result.status).toBe(1);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr.slice(result.stderr.indexOf('Not built')).replace(root, '<root>')).toMatchInlineSnapshot(`
+        "Not built: the search index could not be built: spawn <root>/no-such-pagefind ENOENT
+          hint: Pagefind runs from the \`pagefind\` npm package and its platform package (\`@pagefind/linux-x64\`…); reinstall with \`npm ci\`, and check that optional dependencies are not skipped (\`--omit=optional\`).
+        \`dist/\` was left as it was.
+        "
+      `);
+      expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('the previous site');
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
     'publishes after a due date even when someone is short of items: the count is shown, not enforced',
     () => {
       // Ana is an author only of cut-ci-time; without it she has 0 of 1–3 after the due date.
