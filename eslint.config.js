@@ -6,6 +6,8 @@ const CLI = ['**/cli/*', '**/cli/**'];
 const NODE = ['**/node/*', '**/loaders/*'];
 const PAGES = ['**/data/*', '**/components/*', '**/layouts/*', '**/routes/*', '**/routes/**'];
 const INTEGRATION = ['**/integration/*', '**/collections/*'];
+// Card rendering (satori, sharp, worker threads): Node-only, used by the integration's build hook.
+const OG = ['**/og/*'];
 const SITE = ['**/lib/*', '**/lib/**', ...PAGES];
 
 /**
@@ -67,17 +69,18 @@ export default tseslint.config(
       ignores: ['src/cli/commands/index.ts'],
     },
     'src/loaders/**': { may: 'the core, the schemas, Node I/O and the Markdown renderer', not: [...CLI, ...PAGES, ...INTEGRATION] },
-    'src/integration/**': { may: 'the core, the schemas and Node I/O', not: [...SITE, ...CLI, '**/loaders/*', 'astro:*'] },
+    'src/integration/**': { may: 'the core, the schemas, Node I/O and the cards', not: [...SITE, ...CLI, '**/loaders/*', 'astro:*'] },
+    'src/og/**': { may: 'the core, the schemas and Node I/O', not: [...SITE, ...CLI, ...INTEGRATION, '**/loaders/*', 'astro', 'astro:*'] },
     'src/collections/**': { may: 'the loaders and the schemas', not: [...SITE, ...CLI, '**/integration/*'] },
     'src/{lib,data,components,layouts,routes}/**': {
       may: 'the core, the schemas and the site',
-      not: [...CLI, ...NODE, ...INTEGRATION, 'node:*'],
+      not: [...CLI, ...NODE, ...INTEGRATION, ...OG, 'node:*'],
     },
     // The data layer stays pure, testable without Astro: the build's settings (the locale, today)
     // come in as arguments from src/data/site.ts.
     'src/lib/**': {
       may: 'the core, the schemas and its own files',
-      not: [...CLI, ...NODE, ...INTEGRATION, ...PAGES, 'node:*', 'astro', 'astro:*', 'virtual:*'],
+      not: [...CLI, ...NODE, ...INTEGRATION, ...OG, ...PAGES, 'node:*', 'astro', 'astro:*', 'virtual:*'],
     },
   }),
   {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { PersonalGit } from '../core/rules/context.ts';
 import { PERSONAL_DIR } from '../core/read/paths.ts';
 import { UsageError } from '../core/diagnostics/errors.ts';
+import type { CommitState, ExportCommit } from '../core/export/export-schema.ts';
 
 // The few git calls the CLI makes, all here: one way to run git, so stdin, stderr and the output
 // limit are decided once. A `cat-file --batch` of every item a pull request touches can be large.
@@ -93,4 +94,61 @@ export function gitUserName(root: string, env: NodeJS.ProcessEnv): string | unde
   } catch {
     return undefined;
   }
+}
+
+/** Whether git could say, and the commit (full hash, author date `YYYY-MM-DD`) that added each file. */
+export interface AddedCommits {
+  state: CommitState;
+  added: Map<string, ExportCommit>;
+}
+
+/**
+ * The commit that last added each file under `dir` (relative to `root`), from one `git log` for
+ * all of them. A shallow clone's oldest commit seems to add every file it holds, so there the
+ * answer is "unknown" rather than wrong; likewise outside a work tree or without git.
+ */
+export function addedCommits(root: string, dir: string): AddedCommits {
+  const unknown = (state: 'not-a-repository' | 'shallow'): AddedCommits => ({ state, added: new Map() });
+  const repo = gitStatus(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
+  if (repo === undefined || repo.status !== 0) return unknown('not-a-repository');
+  const [inside, shallow] = repo.stdout.trim().split('\n');
+  if (inside !== 'true') return unknown('not-a-repository');
+  if (shallow === 'true') return unknown('shallow');
+  // --no-renames: a moved file counts as added where it is now, whatever the user's diff settings.
+  const log = gitStatus(root, [
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '--diff-filter=A',
+    '--no-renames',
+    '--relative',
+    '--format=%x00%H %as',
+    '--name-only',
+    '--',
+    dir,
+  ]);
+  // A repository with no commits yet: nothing is committed, which is known.
+  if (log === undefined || log.status !== 0) return { state: 'known', added: new Map() };
+  return { state: 'known', added: parseAddedLog(log.stdout) };
+}
+
+/** Reads `git log --format=%x00%H %as --name-only`, newest first: a path's first commit is its latest addition. */
+export function parseAddedLog(out: string): Map<string, ExportCommit> {
+  const added = new Map<string, ExportCommit>();
+  for (const record of out.split('\0')) {
+    const [header = '', ...paths] = record.split('\n');
+    const [hash, date] = header.split(' ');
+    if (hash === undefined || hash === '' || date === undefined) continue;
+    for (const path of paths) if (path !== '' && !added.has(path)) added.set(path, { hash, date });
+  }
+  return added;
+}
+
+/**
+ * Whether `git add -A` in `root` would pick up `path`: it lies in the work tree and is not
+ * ignored. False without git and outside a repository, where nothing is shared.
+ */
+export function sharedByGit(root: string, path: string): boolean {
+  // Exit 1: not ignored; 0: ignored; 128: outside any repository.
+  return gitStatus(root, ['check-ignore', '-q', '--', path])?.status === 1;
 }

@@ -3,7 +3,7 @@ import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { isCalendarDate } from '../schema/common.ts';
 import { localIsoDate } from '../core/text/iso-date.ts';
-import { suggest } from '../core/text/suggest.ts';
+import { listText, suggest } from '../core/text/suggest.ts';
 import {
   checkChoices,
   COMMON_OPTIONS,
@@ -153,7 +153,7 @@ function parse(spec: Command, args: readonly string[]) {
     // An option of another command is a common slip: say whose it is.
     const option = /^Unknown option '--(?:no-)?([^'=]+)'/.exec(message)?.[1];
     const owners = option === undefined ? [] : COMMANDS.filter((c) => option in c.options).map((c) => c.name);
-    if (owners.length > 0) throw new UsageError(`--${option} is an option of ${owners.join(' and ')}, not ${spec.name}`);
+    if (owners.length > 0) throw new UsageError(`--${option} is an option of ${listText(owners)}, not ${spec.name}`);
     const guess = option === undefined ? undefined : suggest(option, Object.keys({ ...spec.options, ...COMMON_OPTIONS }));
     throw new UsageError(
       `${message.replace(/\. To specify.*$/, '')}${guess ? ` (did you mean \`--${guess}\`?)` : ''}; see \`throughline ${spec.name} --help\``,

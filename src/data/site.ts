@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import settings from 'virtual:throughline/settings';
+import { siteCards, type SiteCards } from '../lib/cards.ts';
 import type { Doc } from '../lib/entry.ts';
 import { formatting } from '../lib/format.ts';
 import { siteModel, type SiteModel } from '../lib/site-model.ts';
@@ -22,6 +23,11 @@ export const urls = siteUrls(settings.base);
 
 /** Dates and numbers as the integration's `locale` option writes them; every page uses this one. */
 export const format = formatting(settings.locale);
+
+/** The social cards of the build's pages, from its audience-filtered model. */
+export function cards(site: SiteModel): SiteCards {
+  return siteCards(site, format);
+}
 
 async function build(): Promise<SiteModel> {
   const [sites, teams, people, cycles, goals, accomplishments] = await Promise.all([

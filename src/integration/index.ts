@@ -8,6 +8,7 @@ import type { SiteSettings } from '../core/site-settings.ts';
 import { localIsoDate } from '../core/text/iso-date.ts';
 import { didYouMean } from '../core/text/suggest.ts';
 import { buildSettings } from '../node/build-settings.ts';
+import { buildCards } from '../og/build.ts';
 import { packageInfo } from '../node/package-info.ts';
 import { COMPONENTS, OptionsSchema, type ResolvedOptions, type ThroughlineOptions } from './options.ts';
 import { isRoute, routePattern } from './routes.ts';
@@ -33,6 +34,7 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
   // preview too.
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   process.env['ASTRO_DISABLE_UPDATE_CHECK'] = 'true';
+  let cacheDir: URL | undefined;
   return {
     name: 'throughline',
     hooks: {
@@ -74,8 +76,18 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
           },
         });
       },
-      // After every page is written: the index is built from the pages alone, as readers see them.
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
+      // Cards are drawn once every page is written, from the list the pages left (src/og/build.ts).
+      // `astro dev` has none: a card exists only in a build.
       'astro:build:done': async ({ dir, logger }) => {
+        const stats = await buildCards(fileURLToPath(dir), fileURLToPath(cacheDir!));
+        const line = `Cards: ${stats.rendered} rendered, ${stats.reused} reused`;
+        const report = buildSettings().onCards;
+        if (report) report(stats);
+        else logger.info(line);
+        // Then the search index, built from the pages alone, as readers see them.
         const { pages } = await writeSearchIndex(fileURLToPath(dir));
         logger.info(`Search: indexed ${pages} pages`);
       },

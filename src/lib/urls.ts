@@ -34,6 +34,8 @@ export function siteUrls(base: string) {
     mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
     search: () => at('search'),
+    // A file, not a page: no trailing slash. `file` comes from src/lib/cards.ts.
+    card: (file: string) => `${root}og/${file}`,
   };
 }
 

@@ -6,6 +6,8 @@ export interface BuildSettings {
   audience?: Audience | undefined;
   /** The day the build counts as today (`YYYY-MM-DD`). */
   today?: string | undefined;
+  /** Told how many social cards the build drew and how many it took from the cache. */
+  onCards?: ((stats: { rendered: number; reused: number }) => void) | undefined;
 }
 
 // Symbol.for: the CLI and the integration are separate module instances (Astro loads the config

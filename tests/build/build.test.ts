@@ -160,7 +160,7 @@ describe('npm run build', () => {
         // The raw HTML below is reported as a warning, and warnings do not stop a build.
         expect(result.stdout).toContain('warning raw-html Raw HTML `<script>` in the body will not be shown');
         expect(result.stdout).toMatch(
-          /\nSearch: indexed \d+ pages\.\nBuilt \d+ pages for the public audience into `public-site\/` in \d+\.\d s\.\n$/,
+          /\nSearch: indexed \d+ pages\.\nBuilt \d+ pages for the public audience into `public-site\/` in \d+\.\d s\.( Cards: [^\n]*)?\n$/,
         );
         const site = readSite(join(root, 'public-site'));
         const pages = [...site.keys()].filter((p) => p.startsWith('items/') && p.endsWith('.html'));

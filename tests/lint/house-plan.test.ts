@@ -46,6 +46,10 @@ describe('the house plan', () => {
     ['src/integration/x.ts', '../cli/index.ts'],
     ['src/collections/x.ts', '../cli/index.ts'],
     ['src/routes/x.ts', '../integration/index.ts'],
+    ['src/routes/x.ts', '../og/render.ts'],
+    ['src/lib/x.ts', '../og/render.ts'],
+    ['src/og/x.ts', '../lib/cards.ts'],
+    ['src/og/x.ts', '../integration/index.ts'],
   ])('refuses %s importing %s', async (file, from) => {
     expect(await lint(file, from)).toEqual(['no-restricted-imports']);
   });
@@ -63,6 +67,8 @@ describe('the house plan', () => {
     ['src/lib/x.ts', '../core/model/audience.ts'],
     ['src/integration/x.ts', '../node/package-info.ts'],
     ['src/collections/x.ts', '../loaders/content.ts'],
+    ['src/integration/x.ts', '../og/build.ts'],
+    ['src/og/x.ts', '../core/card-spec.ts'],
   ])('allows %s importing %s', async (file, from) => {
     expect(await lint(file, from)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../../core/model/audience.ts';
-import { withBuildSettings } from '../../node/build-settings.ts';
+import { withBuildSettings, type BuildSettings } from '../../node/build-settings.ts';
 import { indexedPages } from '../../node/search-index.ts';
 import { writeMarker } from '../build-marker.ts';
 import { lockBuilds, makeStaging, sweepStaging, swapIn } from '../build-space.ts';
@@ -91,8 +91,11 @@ async function checkAndBuild(
   let pages: number;
   let searchable: number | undefined;
   let warning = '';
+  let cards = '';
   try {
-    await astroBuild(root, staging, audience, options.today);
+    await astroBuild(root, staging, audience, options.today, (stats) => {
+      cards = ` Cards: ${stats.rendered} rendered, ${stats.reused} reused.`;
+    });
     pages = readdirSync(staging, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
     if (pages === 0) throw new NoPages();
     searchable = indexedPages(staging);
@@ -115,12 +118,18 @@ async function checkAndBuild(
   const who = audience ?? check.siteAudience ?? 'default';
   return {
     exitCode: 0,
-    stdout: `${check.stdout}${searchable === undefined ? '' : `Search: indexed ${searchable} pages.\n`}Built ${pages} pages for the ${who} audience into ${shown} in ${seconds} s.\n`,
+    stdout: `${check.stdout}${searchable === undefined ? '' : `Search: indexed ${searchable} pages.\n`}Built ${pages} pages for the ${who} audience into ${shown} in ${seconds} s.${cards}\n`,
     stderr: warning,
   };
 }
 
-async function astroBuild(root: string, outDir: string, audience: Audience | undefined, today: string): Promise<void> {
+async function astroBuild(
+  root: string,
+  outDir: string,
+  audience: Audience | undefined,
+  today: string,
+  onCards: NonNullable<BuildSettings['onCards']>,
+): Promise<void> {
   const { build } = await import('astro');
   // Astro writes its pre-rendered chunks inside the output folder only when that is under the
   // working directory, and into `<cwd>/.astro/` otherwise: from the root, they stay in staging.
@@ -128,7 +137,7 @@ async function astroBuild(root: string, outDir: string, audience: Audience | und
   process.chdir(root);
   try {
     // The integration hands these to the pages; an unset audience means site.yaml's.
-    await withBuildSettings({ audience, today }, () =>
+    await withBuildSettings({ audience, today, onCards }, () =>
       build({ root, outDir, logLevel: process.env['THROUGHLINE_ASTRO_LOG'] === 'info' ? 'info' : 'warn' }),
     );
   } finally {
