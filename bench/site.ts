@@ -68,6 +68,17 @@ try {
     console.log(
       `Largest accomplishment page: ${(biggestItem.bytes / KB).toFixed(1)} KB HTML + ${(css / KB).toFixed(1)} KB CSS = ${((biggestItem.bytes + css) / KB).toFixed(1)} KB (limit 40 KB)`,
     );
+  // Pagefind's share of the build: the same indexing step again, alone, over the pages just built.
+  const { writeSearchIndex } = await import('../src/integration/search-index.ts');
+  const indexStarted = performance.now();
+  const indexed = await writeSearchIndex(dist);
+  const indexSeconds = (performance.now() - indexStarted) / 1000;
+  const indexBytes = readdirSync(join(dist, 'pagefind'), { recursive: true, encoding: 'utf8' })
+    .map((file) => statSync(join(dist, 'pagefind', file)))
+    .reduce((sum, stat) => sum + (stat.isFile() ? stat.size : 0), 0);
+  console.log(
+    `Search index (Pagefind): ${indexed.pages} pages in ${indexSeconds.toFixed(1)} s (${((indexSeconds / seconds) * 100).toFixed(0)}% of the build), ${(indexBytes / KB / KB).toFixed(1)} MiB`,
+  );
   const over = pages.filter((p) => p.bytes > 200 * KB);
   if (over.length > 0) {
     console.error(`${over.length} pages over 200 KB`);

@@ -13,6 +13,7 @@ import { buildCards } from '../og/build.ts';
 import { packageInfo } from '../node/package-info.ts';
 import { COMPONENTS, OptionsSchema, type ResolvedOptions, type ThroughlineOptions } from './options.ts';
 import { isRoute, routePattern } from './routes.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { siteAddress, siteAudience } from './site-address.ts';
 import { throughlineVite } from './vite-plugin.ts';
 
@@ -92,6 +93,9 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
         const report = buildSettings().onCards;
         if (report) report(stats);
         else logger.info(line);
+        // Then the search index, built from the pages alone, as readers see them.
+        const { pages } = await writeSearchIndex(fileURLToPath(dir));
+        logger.info(`Search: indexed ${pages} pages`);
       },
     },
   };

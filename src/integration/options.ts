@@ -19,6 +19,7 @@ export const COMPONENTS = [
   'PersonLink',
   'ProgressBar',
   'Scorecard',
+  'SearchForm',
   'StatusBadge',
 ] as const;
 

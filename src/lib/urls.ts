@@ -33,6 +33,7 @@ export function siteUrls(base: string) {
     map: () => at('map'),
     mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
+    search: () => at('search'),
     // Files, not pages: no trailing slash. A card's `file` comes from src/lib/cards.ts.
     card: (file: string) => `${root}og/${file}`,
     feed: () => `${root}rss.xml`,

@@ -3,7 +3,16 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, wr
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, itemText } from '../helpers.ts';
-import { build, makeNestedSiteTree, makeSiteTree, readSite, startBuild, treeState, writeEarlierBuild } from './site-tree.ts';
+import {
+  build,
+  makeNestedSiteTree,
+  makeSiteTree,
+  readSite,
+  searchIndexText,
+  startBuild,
+  treeState,
+  writeEarlierBuild,
+} from './site-tree.ts';
 
 const BUILD_TIMEOUT = 240_000;
 
@@ -88,6 +97,32 @@ describe('npm run build', () => {
   );
 
   it(
+    'fails with one clear line when Pagefind cannot run, and leaves dist/ as it was',
+    () => {
+      const root = makeSiteTree();
+      writeEarlierBuild(join(root, 'dist'), { 'index.html': 'the previous site' });
+      // Pagefind's own way to name its binary: here, one that does not exist.
+      process.env['PAGEFIND_BINARY_PATH'] = join(root, 'no-such-pagefind');
+      let result;
+      try {
+        result = build(root);
+      } finally {
+        delete process.env['PAGEFIND_BINARY_PATH'];
+      }
+      expect(result.status).toBe(1);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr.slice(result.stderr.indexOf('Not built')).replace(root, '<root>')).toMatchInlineSnapshot(`
+        "Not built: the search index could not be built: spawn <root>/no-such-pagefind ENOENT
+          hint: Pagefind runs from the \`pagefind\` npm package and its platform package (\`@pagefind/linux-x64\`…); reinstall with \`npm ci\`, and check that optional dependencies are not skipped (\`--omit=optional\`).
+        \`dist/\` was left as it was.
+        "
+      `);
+      expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('the previous site');
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
     'publishes after a due date even when someone is short of items: the count is shown, not enforced',
     () => {
       // Ana is an author only of cut-ci-time; without it she has 0 of 1–3 after the due date.
@@ -124,7 +159,9 @@ describe('npm run build', () => {
         expect(result.status).toBe(0);
         // The raw HTML below is reported as a warning, and warnings do not stop a build.
         expect(result.stdout).toContain('warning raw-html Raw HTML `<script>` in the body will not be shown');
-        expect(result.stdout).toMatch(/\nBuilt \d+ pages for the public audience into `public-site\/` in \d+\.\d s\.\n$/);
+        expect(result.stdout).toMatch(
+          /\nSearch: indexed \d+ pages\.\nBuilt \d+ pages for the public audience into `public-site\/` in \d+\.\d s\.( Cards: [^\n]*)?\n$/,
+        );
         const site = readSite(join(root, 'public-site'));
         const pages = [...site.keys()].filter((p) => p.startsWith('items/') && p.endsWith('.html'));
         expect(pages.sort()).toEqual([
@@ -157,6 +194,47 @@ describe('npm run build', () => {
         expect(item.match(/not shown in this build/g)?.length).toBeGreaterThanOrEqual(2);
         expect(item).toContain('<meta name="description"');
         expect(item).not.toContain('noindex');
+
+        // The search index holds the pages' words and filters, and nothing the pages leave out:
+        // the team-only goals are no filter value, here or on the search page's controls.
+        expect(site.has('pagefind/pagefind.js')).toBe(true);
+        const index = searchIndexText(join(root, 'public-site'));
+        expect(index).toContain('Failed logins fell from 9,000 to 300 an hour.');
+        expect(index).toContain('"outcome":["Delivered"]');
+        for (const secret of [
+          'Cleo Park',
+          'Ben Carter',
+          'Halve CI time',
+          'Ship changes faster',
+          'ci-speed',
+          'Cut median CI',
+          'Secret draft',
+          'Personal canary',
+        ])
+          expect(index, secret).not.toContain(secret);
+        expect(site.get('search/index.html')).toMatch(/<input type="checkbox" name="outcome" value="Delivered"/);
+      },
+      BUILD_TIMEOUT,
+    );
+
+    it(
+      'gives the search only the main content of the pages worth finding, never the header or navigation',
+      () => {
+        const pages = [...readSite(join(root, 'public-site'))].filter(([path]) => path.endsWith('.html'));
+        const marked = pages.filter(([, html]) => html.includes('data-pagefind-body'));
+        expect(marked.map(([path]) => path).sort()).toMatchInlineSnapshot(`
+          [
+            "cycles/2026-h1/index.html",
+            "items/2026-h1/fix-login-loop/index.html",
+            "items/2026-h1/harden-login/index.html",
+            "people/ana/index.html",
+          ]
+        `);
+        for (const [path, html] of marked) {
+          expect(html.match(/data-pagefind-body/g)?.length, path).toBe(1);
+          expect(html, path).toMatch(/<main id="content" tabindex="-1" data-pagefind-body>/);
+          expect(html, path).toMatch(/<span data-pagefind-meta="title">/);
+        }
       },
       BUILD_TIMEOUT,
     );
@@ -167,7 +245,10 @@ describe('npm run build', () => {
         const page = readFileSync(join(root, 'public-site', 'items/2026-h1/harden-login/index.html'), 'utf8');
         expect(page).toContain('Failed logins fell from 9,000 to 300 an hour.');
         // Mentions of `javascript:` as text are harmless; as markup they must not exist anywhere.
-        expect(page).not.toMatch(/<(script|iframe|form|input|img|object|embed)\b|\son\w+=|(href|src|action)="?(javascript|data):/i);
+        // The site's own search box sits in the header; nothing of the kind may come from a body.
+        const content = page.replace(/<header class="site-header"[\s\S]*?<\/header>/, '');
+        expect(content).toMatch(/<main\b/);
+        expect(content).not.toMatch(/<(script|iframe|form|input|img|object|embed)\b|\son\w+=|(href|src|action)="?(javascript|data):/i);
         const body = /<div class="prose body"[^>]*>([\s\S]*?)<\/div>/.exec(page)?.[1] ?? '';
         expect(body).toContain('<h2 id="h-impact">Impact</h2>');
         expect(body).not.toMatch(/\sstyle=|<div|<a\b/);

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { markerText } from '../../src/cli/build-marker.ts';
@@ -105,4 +106,16 @@ export function writeEarlierBuild(dir: string, files: Record<string, string>): v
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, '.throughline-build.json'), markerText(Object.keys(files)));
+}
+
+/**
+ * Everything the search index of a built site holds, as text: Pagefind gzips its fragments (each
+ * page's text, title and filters) and filter indexes, so a plain read of the site never sees them.
+ */
+export function searchIndexText(dir: string): string {
+  const index = join(dir, 'pagefind');
+  return readdirSync(index, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.pf_(fragment|filter|meta|index)$/.test(file))
+    .map((file) => gunzipSync(readFileSync(join(index, file))).toString('utf8'))
+    .join('\n');
 }

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../../core/model/audience.ts';
 import { withBuildSettings, type BuildSettings } from '../../node/build-settings.ts';
+import { indexedPages } from '../../node/search-index.ts';
 import { writeMarker } from '../build-marker.ts';
 import { lockBuilds, makeStaging, sweepStaging, swapIn } from '../build-space.ts';
 import { defineCommand } from '../command.ts';
@@ -88,6 +89,7 @@ async function checkAndBuild(
   });
   const started = performance.now();
   let pages: number;
+  let searchable: number | undefined;
   let warning = '';
   let cards = '';
   try {
@@ -96,6 +98,7 @@ async function checkAndBuild(
     });
     pages = readdirSync(staging, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
     if (pages === 0) throw new NoPages();
+    searchable = indexedPages(staging);
     writeMarker(staging);
     // Again, now that the site is ready: files may have been put there while it was built.
     assertReplaceable(place);
@@ -115,7 +118,7 @@ async function checkAndBuild(
   const who = audience ?? check.siteAudience ?? 'default';
   return {
     exitCode: 0,
-    stdout: `${check.stdout}Built ${pages} pages for the ${who} audience into ${shown} in ${seconds} s.${cards}\n`,
+    stdout: `${check.stdout}${searchable === undefined ? '' : `Search: indexed ${searchable} pages.\n`}Built ${pages} pages for the ${who} audience into ${shown} in ${seconds} s.${cards}\n`,
     stderr: warning,
   };
 }
