@@ -18,4 +18,8 @@ export interface SiteSettings {
   locale: string;
   /** Address of the site's icon: the team's `public/favicon.svg`, or Throughline's own. */
   favicon: string | undefined;
+  /** Whether pages name a social card (the integration's `cards` option). */
+  cards: boolean;
+  /** Whether pages carry the search box (the integration's `search` option). */
+  search: boolean;
 }

@@ -21,6 +21,9 @@ export function loadSite(): Promise<SiteModel> {
 
 export const urls = siteUrls(settings.base);
 
+/** What the integration's options turned on: social cards, and search. */
+export const features = { cards: settings.cards, search: settings.search };
+
 /** Dates and numbers as the integration's `locale` option writes them; every page uses this one. */
 export const format = formatting(settings.locale);
 

@@ -47,6 +47,7 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
         const ownRobots = existsSync(join(root, 'public', 'robots.txt'));
         for (const file of readdirSync(routes, { recursive: true, encoding: 'utf8' })) {
           if (!isRoute(file) || (ownRobots && file === 'robots.txt.ts')) continue;
+          if ((!resolved.search && file === 'search.astro') || (!resolved.cards && file.startsWith('og'))) continue;
           injectRoute({ pattern: routePattern(file), entrypoint: pathToFileURL(join(routes, file)) });
         }
         const base = address.pathname;
@@ -57,6 +58,8 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
           today: buildSettings().today ?? localIsoDate(new Date()),
           locale: resolved.locale,
           favicon: existsSync(join(root, 'public', 'favicon.svg')) ? `${base}favicon.svg` : undefined,
+          cards: resolved.cards,
+          search: resolved.search,
         };
         updateConfig({
           site: address.origin,
@@ -88,14 +91,17 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
       // Cards are drawn once every page is written, from the list the pages left (src/og/build.ts).
       // `astro dev` has none: a card exists only in a build.
       'astro:build:done': async ({ dir, logger }) => {
-        const stats = await buildCards(fileURLToPath(dir), fileURLToPath(cacheDir!));
-        const line = `Cards: ${stats.rendered} rendered, ${stats.reused} reused`;
-        const report = buildSettings().onCards;
-        if (report) report(stats);
-        else logger.info(line);
+        if (resolved.cards) {
+          const stats = await buildCards(fileURLToPath(dir), fileURLToPath(cacheDir!));
+          const report = buildSettings().onCards;
+          if (report) report(stats);
+          else logger.info(`Cards: ${stats.rendered} rendered, ${stats.reused} reused`);
+        }
         // Then the search index, built from the pages alone, as readers see them.
-        const { pages } = await writeSearchIndex(fileURLToPath(dir));
-        logger.info(`Search: indexed ${pages} pages`);
+        if (resolved.search) {
+          const { pages } = await writeSearchIndex(fileURLToPath(dir));
+          logger.info(`Search: indexed ${pages} pages`);
+        }
       },
     },
   };

@@ -32,6 +32,10 @@ export const OptionsSchema = z.strictObject({
   customCss: z.array(projectFile).default([]),
   /** Components drawn by the team's own `.astro` file instead, with the same props. */
   components: z.partialRecord(z.enum(COMPONENTS), projectFile).default({}),
+  /** Draw a social card (`og:image`) for every page. Default `true`. */
+  cards: z.boolean().default(true),
+  /** Index the site with Pagefind, with a search box on every page and the `/search/` page. Default `true`. */
+  search: z.boolean().default(true),
   /** BCP 47 language tag for dates and numbers, e.g. `en-GB`, `de`, `fr-CA`. */
   locale: z
     .string()

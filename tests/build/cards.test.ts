@@ -62,3 +62,23 @@ describe('social cards', () => {
     BUILD_TIMEOUT,
   );
 });
+
+describe('a site that turns cards and search off', () => {
+  it('draws no card, writes no index, and no page names either', () => {
+    const root = makeSiteTree();
+    writeFileSync(
+      join(root, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config';\nimport throughline from 'throughline';\nexport default defineConfig({ integrations: [throughline({ cards: false, search: false })] });\n",
+    );
+    const result = build(root);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/Cards:|Search:/);
+    const dist = join(root, 'dist');
+    expect(['og', 'pagefind', 'search'].filter((path) => existsSync(join(dist, path)))).toEqual([]);
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).not.toMatch(/og:image|role="search"|data-pagefind/);
+    expect(home).toContain('<meta name="twitter:card" content="summary">');
+    expect(readFileSync(join(dist, 'about/index.html'), 'utf8')).not.toContain('/search/');
+  }, 240_000);
+});
