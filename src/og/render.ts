@@ -14,9 +14,11 @@ sharp.concurrency(1);
 
 /** Inter from the installed package: satori reads .woff (not .woff2); nothing is fetched. */
 export function loadFonts(): Font[] {
-  return (['latin', 'latin-ext'] as const).flatMap((subset) =>
+  // The same subsets text.ts lets through: Latin, Cyrillic and Greek, each with its extensions.
+  return (['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext'] as const).flatMap((subset) =>
     ([400, 700] as const).map((weight) => ({
-      name: 'Inter',
+      // One family per subset: satori falls back from family to family, never within one.
+      name: subset === 'latin' ? 'Inter' : `Inter ${subset}`,
       weight,
       style: 'normal' as const,
       data: readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)),

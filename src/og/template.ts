@@ -1,8 +1,13 @@
 import { CARD_HEIGHT, CARD_WIDTH, type CardSpec } from '../core/card-spec.ts';
 import { drawable } from './text.ts';
 
+/** Inter, then its other subsets (render.ts names a family per subset). */
+const FONT_FAMILY = ['Inter', 'Inter latin-ext', 'Inter cyrillic', 'Inter cyrillic-ext', 'Inter greek', 'Inter greek-ext']
+  .map((f) => `'${f}'`)
+  .join(', ');
+
 /** Bump when the picture changes: every cached card is then drawn again. */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 /** The light scheme of src/styles/global.css: cards are pictures, they have no dark mode. */
 const COLOURS = {
@@ -56,7 +61,7 @@ export function cardTree(spec: CardSpec): Node {
   const stripe = 16;
   const padX = 72;
   const inner = CARD_WIDTH - stripe - 2 * padX;
-  return div({ width: CARD_WIDTH, height: CARD_HEIGHT, backgroundColor: COLOURS.bg, color: COLOURS.fg, fontFamily: 'Inter' }, [
+  return div({ width: CARD_WIDTH, height: CARD_HEIGHT, backgroundColor: COLOURS.bg, color: COLOURS.fg, fontFamily: FONT_FAMILY }, [
     div({ width: stripe, height: CARD_HEIGHT, backgroundColor: COLOURS.accent }),
     div({ width: inner, height: CARD_HEIGHT, marginLeft: padX, flexDirection: 'column' }, [
       div({ height: 52, flexShrink: 0 }),

@@ -1,11 +1,25 @@
 /**
- * What Inter's latin and latin-ext files draw (their unicode-range in @fontsource/inter's CSS).
- * Anything else — CJK, emoji — would come out as empty boxes, and fetching a font or an emoji
- * picture at build time is not allowed, so it is left out of the picture instead.
+ * What Inter's latin, latin-ext, cyrillic, cyrillic-ext, greek and greek-ext files draw (their
+ * unicode-range in @fontsource/inter's CSS; render.ts loads the same subsets). Anything else —
+ * CJK, Arabic, emoji — would come out as empty boxes, and fetching a font or an emoji picture at
+ * build time is not allowed, so it is left out of the picture instead.
  */
 const DRAWABLE: readonly (readonly [number, number])[] = [
   [0x20, 0x7e],
   [0xa0, 0x2ff],
+  [0x301, 0x301],
+  [0x370, 0x377],
+  [0x37a, 0x37f],
+  [0x384, 0x38a],
+  [0x38c, 0x38c],
+  [0x38e, 0x3a1],
+  [0x3a3, 0x3ff],
+  [0x400, 0x52f],
+  [0x1c80, 0x1c8a],
+  [0x1f00, 0x1fff],
+  [0x2116, 0x2116],
+  [0x2de0, 0x2dff],
+  [0xa640, 0xa69f],
   [0x304, 0x304],
   [0x308, 0x308],
   [0x329, 0x329],

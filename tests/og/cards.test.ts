@@ -84,6 +84,8 @@ describe('card text', () => {
   it('leaves out what the font cannot draw, and cuts long text with an ellipsis', () => {
     expect(drawable('Ship 🚀 the 新 release — v2')).toBe('Ship the release — v2');
     expect(drawable('Überweisung für Łódź')).toBe('Überweisung für Łódź');
+    expect(drawable('Оплата за 2 минуты · Πληρωμή σε 2 λεπτά')).toBe('Оплата за 2 минуты · Πληρωμή σε 2 λεπτά');
+    expect(drawable('الدفع 支付 🎉')).toBe('');
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('abcd', 4)).toBe('abcd');
     expect(Array.from(drawable('x'.repeat(1000)))).toHaveLength(400);
@@ -104,6 +106,13 @@ describe('a rendered card', () => {
   it('is a 1200 × 630 PNG', async () => {
     const meta = await sharp(await renderCard(spec, { fonts })).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
+  });
+
+  it("draws Cyrillic and Greek letters, not the font's empty box", async () => {
+    // A letter no font has is drawn as the same "no glyph" box, so two such titles draw alike.
+    const draw = (title: string) => cardSvg({ ...spec, title }, { fonts });
+    expect(await draw('пппп')).not.toBe(await draw('лллл'));
+    expect(await draw('αααα')).not.toBe(await draw('ββββ'));
   });
 
   it('draws a CJK and emoji title without throwing', async () => {
