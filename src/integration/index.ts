@@ -91,17 +91,23 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
       // Cards are drawn once every page is written, from the list the pages left (src/og/build.ts).
       // `astro dev` has none: a card exists only in a build.
       'astro:build:done': async ({ dir, logger }) => {
-        if (resolved.cards) {
+        // Side by side: the cards are drawn or linked from the cache, Pagefind reads only the pages.
+        const cards = async () => {
+          if (!resolved.cards) return;
           const stats = await buildCards(fileURLToPath(dir), fileURLToPath(cacheDir!));
           const report = buildSettings().onCards;
           if (report) report(stats);
           else logger.info(`Cards: ${stats.rendered} rendered, ${stats.reused} reused`);
-        }
-        // Then the search index, built from the pages alone, as readers see them.
-        if (resolved.search) {
+        };
+        const search = async () => {
+          if (!resolved.search) return;
           const { pages } = await writeSearchIndex(fileURLToPath(dir));
           logger.info(`Search: indexed ${pages} pages`);
-        }
+        };
+        // Both finish before a failure is reported: nothing may still write into a folder the
+        // build is about to delete.
+        const failed = (await Promise.allSettled([cards(), search()])).find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
       },
     },
   };

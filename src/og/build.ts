@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { CardSpecSchema } from '../core/card-spec.ts';
@@ -39,9 +39,21 @@ export async function buildCards(outDir: string, cacheDir: string, now = new Dat
   await renderAll([...missing.values()]);
   for (const card of cards) {
     mkdirSync(dirname(card.out), { recursive: true });
-    copyFileSync(card.cached, card.out);
+    place(card.cached, card.out);
     touch(card.cached, now);
   }
   prune(cache, now);
   return { rendered: missing.size, reused: cards.length - missing.size };
+}
+
+/**
+ * A cached card into the site: a hard link where the cache and the site share a file system (the
+ * usual case, both under the project), so 10,000 cards cost no copying; a copy elsewhere.
+ */
+function place(cached: string, out: string): void {
+  try {
+    linkSync(cached, out);
+  } catch {
+    copyFileSync(cached, out);
+  }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -150,6 +150,15 @@ describe('no output of a build holds what its audience excludes', () => {
       const dir = join(root, 'public-site');
       expect(readFileSync(join(dir, 'items/2026-h1/open-work/index.html'), 'utf8')).toContain('Open work on hidden goals');
       expect(leaks(dir, ['Qzcanary', 'qzleak', ...HIDDEN_FROM_TEAM])).toEqual([]);
+      // The scan reads every kind of output: the search index unpacked, the feed, the data, the
+      // sitemap, and the cards are there for what this build shows.
+      const holding = (text: string) =>
+        everyFile(dir)
+          .filter((file) => file.text.includes(text))
+          .map((file) => file.path.split('/')[0]!.replace(/\.\w+$/, ''));
+      expect(holding('Open work on hidden goals')).toEqual(expect.arrayContaining(['items', 'pagefind', 'rss', 'data']));
+      expect(holding('open-work')).toContain('sitemap-0');
+      expect(existsSync(join(dir, 'og/items/2026-h1/open-work.png'))).toBe(true);
     },
     BUILD_TIMEOUT,
   );
