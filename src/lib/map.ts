@@ -1,3 +1,4 @@
+import { byTitle } from '../core/text/compare-text.ts';
 import type { Accomplishment, Goal, KeyResult } from '../schema/index.ts';
 import type { Formatting } from './format.ts';
 import { STATUS_LABELS, OUTCOME_LABELS } from './labels.ts';
@@ -403,18 +404,48 @@ export function topGoals(goals: MapInput['goals']): MapInput['goals'] {
  * this, laid out with `PER_GOAL_MAP`, still draws each item.
  */
 export function goalMapInput(input: MapInput, top: string): MapInput {
-  const ordered = orderGoals(input.goals);
+  const ids = subtree(input.goals, top);
+  return { ...input, goals: input.goals.filter((goal) => ids.has(goal.id)), items: goalSubtreeItems(input.goals, input.items, top) };
+}
+
+/** The items linked to `top` or a goal below it: what its map draws, over one page or several. */
+export function goalSubtreeItems<I extends MapInput['items'][number]>(goals: MapInput['goals'], items: readonly I[], top: string): I[] {
+  const ids = subtree(goals, top);
+  return items.filter((item) => item.data.goals.some((link) => ids.has(link.goal)));
+}
+
+/** `top` and every goal below it; empty when `top` is not among `goals`. */
+function subtree(goals: MapInput['goals'], top: string): Set<string> {
+  const ordered = orderGoals(goals);
   const start = ordered.findIndex((goal) => goal.id === top);
-  if (start < 0) return { ...input, goals: [], items: [] };
+  if (start < 0) return new Set();
   const ids = new Set([top]);
   // Depth-first order: the goals below `top` follow it until one is no deeper than it.
   for (let i = start + 1; i < ordered.length && ordered[i]!.depth > ordered[start]!.depth; i++) ids.add(ordered[i]!.id);
-  return {
-    ...input,
-    goals: input.goals.filter((goal) => ids.has(goal.id)),
-    items: input.items.filter((item) => item.data.goals.some((link) => ids.has(link.goal))),
-  };
+  return ids;
 }
 
 /** Options for a per-goal map: every item drawn, however many. */
 export const PER_GOAL_MAP: MapOptions = { maxItemNodes: Number.POSITIVE_INFINITY };
+
+/**
+ * Items per page of a per-goal map: a top goal with thousands of items still shows every one,
+ * over several pages, each small enough to load and read (under 200 KB of HTML).
+ */
+export const PER_GOAL_PAGE_ITEMS = 100;
+
+/**
+ * A top goal's map split into pages of at most `PER_GOAL_PAGE_ITEMS` items, each page with the
+ * whole goal tree below `top`. Items come in map order (by the first goal they move, then title),
+ * so each page covers its own stretch of the tree. Always at least one page.
+ */
+export function goalMapPages(input: MapInput, top: string): MapInput[] {
+  const whole = goalMapInput(input, top);
+  const rank = new Map(orderGoals(whole.goals).map((goal, index) => [goal.id, index]));
+  const first = (item: MapInput['items'][number]) => Math.min(...item.data.goals.flatMap((link) => rank.get(link.goal) ?? []));
+  const items = [...whole.items].sort((a, b) => first(a) - first(b) || byTitle(a, b));
+  const pages: MapInput[] = [];
+  for (let start = 0; start === 0 || start < items.length; start += PER_GOAL_PAGE_ITEMS)
+    pages.push({ ...whole, items: items.slice(start, start + PER_GOAL_PAGE_ITEMS) });
+  return pages;
+}

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { formatting } from '../../src/lib/format.ts';
 import { fitLabel, wrapLabel } from '../../src/lib/map-geometry.ts';
-import { goalMapInput, layoutMap, PER_GOAL_MAP, topGoals, type MapInput, type MapLayout, type MapNode } from '../../src/lib/map.ts';
+import {
+  goalMapInput,
+  goalMapPages,
+  layoutMap,
+  PER_GOAL_MAP,
+  PER_GOAL_PAGE_ITEMS,
+  topGoals,
+  type MapInput,
+  type MapLayout,
+  type MapNode,
+} from '../../src/lib/map.ts';
 import type { Accomplishment, Goal, GoalLink } from '../../src/schema/index.ts';
 
 const href: MapInput['href'] = { goal: (id) => `/goals/${id}/`, item: (id) => `/items/${id}/` };
@@ -390,5 +400,26 @@ describe('a map per top goal', () => {
     expect(layout.nodes.some((n) => n.key.startsWith('group:'))).toBe(false);
     expect(JSON.stringify(layout.nodes.map((n) => n.key))).not.toContain('goal:b');
     expect(goalMapInput(input, 'not-a-goal').goals).toEqual([]);
+  });
+
+  it('splits a top goal with many items into pages: every item once, each page with the whole goal tree and small', () => {
+    const pages = goalMapPages(input, 'a');
+    const linked = goalMapInput(input, 'a').items;
+    expect(pages.map((p) => p.items.length)).toEqual(
+      Array.from({ length: Math.ceil(linked.length / PER_GOAL_PAGE_ITEMS) }, (_, i) =>
+        Math.min(PER_GOAL_PAGE_ITEMS, linked.length - i * PER_GOAL_PAGE_ITEMS),
+      ),
+    );
+    expect(pages.length).toBeGreaterThan(1);
+    const drawn = pages.flatMap((p) => p.items.map((i) => i.id));
+    expect(new Set(drawn).size).toBe(drawn.length);
+    expect(new Set(drawn)).toEqual(new Set(linked.map((i) => i.id)));
+    for (const page of pages) {
+      expect(page.goals.map((g) => g.id)).toEqual(['a', 'a1']);
+      expect(estimatedBytes(layoutMap(page, PER_GOAL_MAP)), 'page size').toBeLessThan(200 * 1024);
+    }
+    // A goal with few items, or none, is one page.
+    expect(goalMapPages({ ...input, items: items.slice(0, 3) }, 'a')).toHaveLength(1);
+    expect(goalMapPages({ ...input, items: [] }, 'a')).toHaveLength(1);
   });
 });
