@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { indexedPages, SEARCH_FOLDER } from '../node/search-index.ts';
 
+/** Where the pages worth finding are: accomplishments, goals, people, teams and cycles (ids may hold `/`). */
+const SEARCHED_PAGES = '{items,goals,people,teams,cycles}/**/index.html';
+
 /** What indexing the built site did: how many pages the search can find. */
 export interface SearchIndexResult {
   pages: number;
@@ -32,7 +35,9 @@ export async function writeSearchIndex(outDir: string): Promise<SearchIndexResul
   try {
     const created = await pagefind.createIndex();
     if (created.index === undefined || created.errors.length > 0) throw failure(created.errors.join('; ') || 'no index was created');
-    const added = await created.index.addDirectory({ path: outDir });
+    // Only the kinds of page that carry `data-pagefind-body` (Base.astro's `search` prop): the
+    // lists and the maps, the largest pages, are never read.
+    const added = await created.index.addDirectory({ path: outDir, glob: SEARCHED_PAGES });
     if (added.errors.length > 0) throw failure(added.errors.join('; '));
     const written = await created.index.writeFiles({ outputPath: join(outDir, SEARCH_FOLDER) });
     if (written.errors.length > 0) throw failure(written.errors.join('; '));

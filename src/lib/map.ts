@@ -432,7 +432,7 @@ export const PER_GOAL_MAP: MapOptions = { maxItemNodes: Number.POSITIVE_INFINITY
  * Items per page of a per-goal map: a top goal with thousands of items still shows every one,
  * over several pages, each small enough to load and read (under 200 KB of HTML).
  */
-export const PER_GOAL_PAGE_ITEMS = 100;
+export const PER_GOAL_PAGE_ITEMS = 80;
 
 /**
  * A top goal's map split into pages of at most `PER_GOAL_PAGE_ITEMS` items, each page with the
