@@ -1,4 +1,5 @@
 import type { CardSpec } from '../core/card-spec.ts';
+import { listText } from '../core/text/suggest.ts';
 import type { Doc } from './entry.ts';
 import type { Formatting } from './format.ts';
 import { OUTCOME_LABELS, STATUS_LABELS } from './labels.ts';
@@ -21,7 +22,6 @@ export function siteCards(site: SiteModel, format: Formatting) {
     site: site.site.title,
   });
   const cycleName = (id: string) => site.cycle(id)?.data.name;
-  const joinNames = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
   return {
     home: (): CardSpec => card('home', '', site.site.title, [site.site.description]),
     item(item: Item): CardSpec {
@@ -35,7 +35,7 @@ export function siteCards(site: SiteModel, format: Formatting) {
         `items/${item.id}`,
         kicker('Accomplishment', cycleName(item.data.cycle)),
         item.data.title,
-        [`By ${joinNames(names)}`, moves],
+        [`By ${listText(names)}`, moves],
         { label: OUTCOME_LABELS[item.data.outcome], tone: item.data.outcome },
       );
     },
