@@ -62,6 +62,8 @@ describeWithChromium('search', () => {
         .getByRole('link')
         .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
       expect(hrefs).toContain(`${new URL(root).pathname}${ITEM}`);
+      // Found on their own pages only, not again on every page that lists them (authors', goals').
+      expect(hrefs.filter((href) => !href?.includes('/items/'))).toEqual([]);
       // The matching words are marked in each excerpt.
       await expect(results(page).locator('mark').first().textContent()).resolves.toMatch(/sharding/i);
     });
