@@ -1,5 +1,7 @@
 import { defineCollection } from 'astro/content/config';
 import { contentLoader, siteLoader } from '../loaders/content.ts';
+import { historyLoader } from '../loaders/history.ts';
+import { HistoryEntrySchema } from '../schema/history.ts';
 import { schemas, SiteSchema } from '../schema/index.ts';
 
 /**
@@ -14,4 +16,6 @@ export const collections = {
   cycles: defineCollection({ loader: contentLoader('cycles'), schema: schemas.cycles }),
   goals: defineCollection({ loader: contentLoader('goals'), schema: schemas.goals }),
   accomplishments: defineCollection({ loader: contentLoader('accomplishments'), schema: schemas.accomplishments }),
+  // What git knows of the goals' and accomplishments' past (src/loaders/history.ts).
+  history: defineCollection({ loader: historyLoader(), schema: HistoryEntrySchema }),
 };

@@ -4,6 +4,7 @@ import settings from 'virtual:throughline/settings';
 import { siteCards, type SiteCards } from '../lib/cards.ts';
 import type { Doc } from '../lib/entry.ts';
 import { formatting } from '../lib/format.ts';
+import { siteHistory, type SiteHistory } from '../lib/history.ts';
 import { siteModel, type SiteModel } from '../lib/site-model.ts';
 import { siteUrls } from '../lib/urls.ts';
 
@@ -23,6 +24,14 @@ export const urls = siteUrls(settings.base);
 
 /** What the integration's options turned on: social cards, and search. */
 export const features = { cards: settings.cards, search: settings.search };
+
+let history: Promise<SiteHistory> | undefined;
+
+/** What git knows of the shown goals' and items' past, or that it knows nothing (a shallow clone). */
+export function loadHistory(): Promise<SiteHistory> {
+  history ??= Promise.all([getCollection('history'), loadSite()]).then(([entries, site]) => siteHistory(entries, site));
+  return history;
+}
 
 /** Dates and numbers as the integration's `locale` option writes them; every page uses this one. */
 export const format = formatting(settings.locale);

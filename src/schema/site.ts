@@ -34,6 +34,8 @@ export const SiteSchema = z.strictObject({
   audience: z.enum(['public', 'team']),
   /** Body headings every accomplishment must have. */
   sections: list(text(80), { max: 10 }).default(() => [...DEFAULT_SECTIONS]),
+  /** After how many days without a new `current` value a key result is marked stale on its goal's page. */
+  stale_after_days: z.int().min(1).max(365).default(30),
 });
 export type Site = z.infer<typeof SiteSchema>;
 

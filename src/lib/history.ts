@@ -1,0 +1,150 @@
+import type { Goal, KeyResult } from '../schema/index.ts';
+import type { GoalState, GoalVersion, HistoryEntry, HistoryGap, Stamp } from '../schema/history.ts';
+import type { Doc } from './entry.ts';
+import type { Item, SiteModel } from './site-model.ts';
+
+/** One value a key result's `current` took, and when. */
+export interface HistoryPoint extends Stamp {
+  value: number;
+}
+
+export interface KeyResultHistory {
+  /** Oldest first; one point per change of `current`. */
+  points: HistoryPoint[];
+  /** The day `current` was last set; stale when that is more than the site's `stale_after_days` ago. */
+  updated: string;
+  stale: boolean;
+}
+
+/** What happened to a goal an item served, after the item's own date. */
+export type GoalMove =
+  | { kind: 'dropped'; goal: Doc<Goal>; date: string }
+  | { kind: 'reparented'; goal: Doc<Goal>; date: string; from?: Doc<Goal> | 'hidden'; to?: Doc<Goal> | 'hidden' }
+  | {
+      kind: 'retargeted';
+      goal: Doc<Goal>;
+      keyResult: KeyResult;
+      date: string;
+      field: 'baseline' | 'target' | 'unit';
+      was: string;
+      now: string;
+      /** The unit the item worked to, for the numbers it says. */
+      unit: string;
+    };
+
+export interface ItemAudit {
+  submitted: Stamp;
+  edited: Stamp;
+  /** Commits that changed the item after its cycle's due date. */
+  afterDue: Stamp[];
+}
+
+export interface SiteHistory {
+  available: boolean;
+  gap?: HistoryGap;
+  keyResult(goalId: string, krId: string): KeyResultHistory | undefined;
+  item(item: Item): ItemAudit | undefined;
+  /** Changes to the goals `item` served made after `item`'s date: it is judged against what it worked to. */
+  movesAfter(item: Item): GoalMove[];
+}
+
+/**
+ * The history the pages may show: only goals and items this build's model shows, and a parent
+ * that it hides is only ever "hidden", never named. Days are compared as `YYYY-MM-DD` text.
+ */
+export function siteHistory(entries: readonly { id: string; data: HistoryEntry }[], site: SiteModel): SiteHistory {
+  const state = entries.find((e) => e.data.kind === 'state')?.data;
+  const goals = new Map<string, GoalVersion[]>();
+  const items = new Map<string, Stamp[]>();
+  for (const { id, data } of entries) {
+    if (data.kind === 'goal') goals.set(id.slice('goal/'.length), data.versions);
+    else if (data.kind === 'item') items.set(id.slice('item/'.length), data.commits);
+  }
+  const available = state?.kind === 'state' && state.available;
+  const versionsOf = (goalId: string) => (available && site.goal(goalId) ? (goals.get(goalId) ?? []) : []);
+  const parentOf = (id: string | undefined) => (id === undefined ? undefined : (site.goal(id) ?? 'hidden'));
+
+  return {
+    available,
+    ...(state?.kind === 'state' && state.gap !== undefined ? { gap: state.gap } : {}),
+    keyResult(goalId, krId) {
+      const points = keyResultPoints(versionsOf(goalId), krId);
+      const last = points.at(-1);
+      if (last === undefined) return undefined;
+      return { points, updated: last.date, stale: daysBetween(last.date, site.today) > site.site.stale_after_days };
+    },
+    item(item) {
+      const commits = available && site.item(item.id) ? items.get(item.id) : undefined;
+      const submitted = commits?.[0];
+      const edited = commits?.at(-1);
+      if (submitted === undefined || edited === undefined) return undefined;
+      const due = site.cycle(item.data.cycle)?.data.due;
+      return { submitted, edited, afterDue: due === undefined ? [] : commits!.filter((c) => c.date > due) };
+    },
+    movesAfter(item) {
+      const moves: GoalMove[] = [];
+      const served = new Map<string, Set<string>>();
+      for (const link of item.data.goals) {
+        const krs = served.get(link.goal) ?? new Set<string>();
+        if (link.key_result !== undefined) krs.add(link.key_result);
+        served.set(link.goal, krs);
+      }
+      for (const [goalId, krIds] of served) {
+        const goal = site.goal(goalId);
+        const versions = versionsOf(goalId);
+        if (goal === undefined) continue;
+        // The version in force on the item's day, then every later one against the one before it.
+        let before = [...versions].reverse().find((v) => v.date <= item.data.date)?.state;
+        if (before === undefined) continue;
+        for (const version of versions.filter((v) => v.date > item.data.date)) {
+          moves.push(...changes(goal, before, version, krIds, parentOf));
+          before = version.state;
+        }
+      }
+      return moves;
+    },
+  };
+}
+
+function changes(
+  goal: Doc<Goal>,
+  before: GoalState,
+  version: GoalVersion,
+  krIds: ReadonlySet<string>,
+  parentOf: (id: string | undefined) => Doc<Goal> | 'hidden' | undefined,
+): GoalMove[] {
+  const after = version.state;
+  const date = version.date;
+  const moves: GoalMove[] = [];
+  if (after.status === 'dropped' && before.status !== 'dropped') moves.push({ kind: 'dropped', goal, date });
+  if (after.parent !== before.parent) {
+    const from = parentOf(before.parent);
+    const to = parentOf(after.parent);
+    moves.push({ kind: 'reparented', goal, date, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
+  }
+  for (const krId of krIds) {
+    const was = before.key_results.find((kr) => kr.id === krId);
+    const now = after.key_results.find((kr) => kr.id === krId);
+    const keyResult = goal.data.key_results.find((kr) => kr.id === krId);
+    if (was === undefined || now === undefined || keyResult === undefined) continue;
+    for (const field of ['baseline', 'target', 'unit'] as const)
+      if (was[field] !== now[field])
+        moves.push({ kind: 'retargeted', goal, keyResult, date, field, was: String(was[field]), now: String(now[field]), unit: was.unit });
+  }
+  return moves;
+}
+
+/** Each value `current` took, in order, with the commit that set it; repeats of the same value are one point. */
+function keyResultPoints(versions: readonly GoalVersion[], krId: string): HistoryPoint[] {
+  const points: HistoryPoint[] = [];
+  for (const version of versions) {
+    const kr = version.state.key_results.find((k) => k.id === krId);
+    if (kr === undefined || points.at(-1)?.value === kr.current) continue;
+    points.push({ commit: version.commit, date: version.date, value: kr.current });
+  }
+  return points;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
