@@ -1,6 +1,7 @@
 import type { Goal, KeyResult } from '../schema/index.ts';
 import type { GoalState, GoalVersion, HistoryEntry, HistoryGap, Stamp } from '../schema/history.ts';
 import type { Doc } from './entry.ts';
+import type { Formatting } from './format.ts';
 import type { Item, SiteModel } from './site-model.ts';
 
 /** One value a key result's `current` took, and when. */
@@ -28,8 +29,8 @@ export type GoalMove =
       field: 'baseline' | 'target' | 'unit';
       was: string;
       now: string;
-      /** The unit the item worked to, for the numbers it says. */
-      unit: string;
+      /** The key result's unit before and after the change, for the numbers. */
+      units: { was: string; now: string };
     };
 
 export interface ItemAudit {
@@ -129,7 +130,16 @@ function changes(
     if (was === undefined || now === undefined || keyResult === undefined) continue;
     for (const field of ['baseline', 'target', 'unit'] as const)
       if (was[field] !== now[field])
-        moves.push({ kind: 'retargeted', goal, keyResult, date, field, was: String(was[field]), now: String(now[field]), unit: was.unit });
+        moves.push({
+          kind: 'retargeted',
+          goal,
+          keyResult,
+          date,
+          field,
+          was: String(was[field]),
+          now: String(now[field]),
+          units: { was: was.unit, now: now.unit },
+        });
   }
   return moves;
 }
@@ -147,4 +157,43 @@ function keyResultPoints(versions: readonly GoalVersion[], krId: string): Histor
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * A move as the item page and the portfolio say it, against the item's own day: "When this landed
+ * (Mar 14, 2026), the target of Pages a week was 10 pages; it changed to 5 pages on Apr 20, 2026."
+ */
+export function moveText(move: GoalMove, landed: string, format: Formatting): string {
+  const when = `When this landed (${format.date(landed)})`;
+  const goal = `“${move.goal.data.title}”`;
+  const on = format.date(move.date);
+  switch (move.kind) {
+    case 'dropped':
+      return `${when}, ${goal} was being pursued; it was dropped on ${on}.`;
+    case 'reparented': {
+      const name = (parent: Doc<Goal> | 'hidden' | undefined) =>
+        parent === undefined ? 'no other goal' : parent === 'hidden' ? 'a goal this site does not show' : `“${parent.data.title}”`;
+      return `${when}, ${goal} served ${name(move.from)}; since ${on} it serves ${name(move.to)}.`;
+    }
+    case 'retargeted': {
+      // Each number in the unit of its own day: the unit itself may be what changed.
+      const was = move.field === 'unit' ? move.was : format.withUnit(Number(move.was), move.units.was);
+      const now = move.field === 'unit' ? move.now : format.withUnit(Number(move.now), move.units.now);
+      return `${when}, the ${move.field} of ${move.keyResult.title} was ${was}; it changed to ${now} on ${on}.`;
+    }
+  }
+}
+
+/** Why a page shows no history, in the words the page uses after "History is unavailable: ". */
+export function gapText(gap: HistoryGap | undefined): string {
+  switch (gap) {
+    case 'shallow':
+      return 'this site was built from a shallow clone of its repository, which holds only the latest commits.';
+    case 'no-git':
+      return 'git was not installed where this site was built.';
+    case 'not-a-repository':
+      return 'this site was not built from a git repository.';
+    default:
+      return 'git could not read the repository’s history when this site was built.';
+  }
 }

@@ -58,6 +58,7 @@ export function repoUrls(repo: string, branch: string) {
       .join('/');
   return {
     edit: (collection: string, id: string) => `${root}/edit/${path(branch, 'content', collection, `${id}.md`)}`,
+    history: (collection: string, id: string) => `${root}/commits/${path(branch, 'content', collection, `${id}.md`)}`,
     submit: () => `${root}/blob/${path(branch, 'docs', 'submitting.md')}`,
     newItem: (cycle: string) => `${root}/new/${path(branch, 'content', 'accomplishments', cycle)}`,
   };

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteHistory } from '../../src/lib/history.ts';
+import { formatting } from '../../src/lib/format.ts';
+import { moveText, siteHistory } from '../../src/lib/history.ts';
+import { keyResultChart } from '../../src/lib/history-chart.ts';
 import { siteModel } from '../../src/lib/site-model.ts';
 import { readHistory } from '../../src/node/history.ts';
 import type { GoalState, HistoryEntry } from '../../src/schema/history.ts';
@@ -141,9 +143,34 @@ describe('the history the pages show', () => {
       moves.map(({ goal, ...move }) => ({ goal: goal.id, ...move, ...('keyResult' in move ? { keyResult: move.keyResult.id } : {}) })),
     ).toEqual([
       { goal: 'g1', kind: 'reparented', date: '2026-04-20', from: site.goal('top'), to: 'hidden' },
-      { goal: 'g1', kind: 'retargeted', date: '2026-04-20', keyResult: 'pages', field: 'target', was: '10', now: '5', unit: 'pages' },
+      {
+        goal: 'g1',
+        kind: 'retargeted',
+        date: '2026-04-20',
+        keyResult: 'pages',
+        field: 'target',
+        was: '10',
+        now: '5',
+        units: { was: 'pages', now: 'pages' },
+      },
       { goal: 'g1', kind: 'dropped', date: '2026-06-01' },
     ]);
+  });
+
+  it('says each move in words, against the day the item landed', () => {
+    const site = siteModel(input, 'team', '2026-11-27');
+    const landed = site.item('i1')!;
+    expect(
+      siteHistory(entries, site)
+        .movesAfter(landed)
+        .map((move) => moveText(move, landed.data.date, formatting('en'))),
+    ).toMatchInlineSnapshot(`
+        [
+          "When this landed (Mar 14, 2026), “Goal g1” served “Goal top”; since Apr 20, 2026 it serves a goal this site does not show.",
+          "When this landed (Mar 14, 2026), the target of Pages a week was 10 pages; it changed to 5 pages on Apr 20, 2026.",
+          "When this landed (Mar 14, 2026), “Goal g1” was being pursued; it was dropped on Jun 1, 2026.",
+        ]
+      `);
   });
 
   it("draws a key result's values over time and marks it stale after the site's days", () => {
@@ -181,5 +208,20 @@ describe('the history the pages show', () => {
       siteModel(input, 'team', '2026-11-27'),
     );
     expect([none.available, none.gap, none.keyResult('g1', 'pages')]).toEqual([false, 'shallow', undefined]);
+  });
+});
+
+describe('the key result chart', () => {
+  const point = (date: string, value: number) => ({ commit: 'a'.repeat(40), date, value });
+
+  it('steps from value to value up to today, within a range holding baseline and target', () => {
+    const chart = keyResultChart([point('2026-01-01', 31), point('2026-01-11', 20)], { baseline: 31, target: 10 }, '2026-01-21');
+    // Days 0, 10 and 20 of 20 across 6..376; values 31 (top) to 10 (bottom) padded by a tenth.
+    expect(chart.dots.map(({ x, y }) => [x, y])).toEqual([
+      [6, 18.8],
+      [191, 65.1],
+    ]);
+    expect(chart.line).toBe('M6 18.8H191V65.1H376');
+    expect([chart.baselineY, chart.targetY]).toEqual([18.8, 107.2]);
   });
 });
