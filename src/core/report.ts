@@ -48,9 +48,9 @@ export interface ReportInput {
 }
 
 /**
- * Markdown for a pull request: what it adds, where its authors' counts end up, and the problems
- * in its files. Everything authors wrote is escaped (see `mdText`); private items show only
- * their path.
+ * Markdown for a pull request: what it adds, how the team and public builds will show it, where
+ * its authors' counts end up, and the problems in its files. Everything authors wrote is escaped
+ * (see `mdText`); private items show only their path.
  */
 export function renderReport(input: ReportInput): string {
   // Every goal, so that a path climbs to the top; each build's own hiding is `hiddenParts`'s.
