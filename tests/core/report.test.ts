@@ -188,7 +188,12 @@ describe('renderReport', () => {
       'content/people/mallory.md': `---\nname: ${JSON.stringify(`Mallory @acme/admins <b>x</b>`)}\nrole: Engineer\nteam: core\n---\n`,
       'content/goals/ci-speed.md':
         '---\ntitle: "# Halve [CI](https://evil.example) time @here"\nowner: ben\nteam: core\ncycle: 2026-h1\nparent: ship-faster\nstatus: done\nkey_results:\n  - {id: ci-p50, title: "> quote | pipe", unit: min, baseline: 20, target: 10, current: 12}\n---\n',
-      [`${ITEMS}/evil.md`]: itemText({ title: titles[0], authors: ['mallory'], goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }] }),
+      [`${ITEMS}/evil.md`]: itemText({
+        title: titles[0],
+        authors: ['mallory'],
+        goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }],
+        visibility: 'public',
+      }),
       [`${ITEMS}/evil-two.md`]: itemText({ title: titles[1], authors: ['mallory'] }),
     };
     const markdown = report(files, [
@@ -204,6 +209,8 @@ describe('renderReport', () => {
         "- **&lt;script&gt;alert(1)&lt;/script&gt; @⟨zwsp⟩acme/everyone \\!\\[x\\](https:⟨zwsp⟩//evil.example/i.png) \\[click\\](javascript:alert(1))** — added · \`content/accomplishments/2026-h1/evil.md\`",
         "  - Authors: Mallory @⟨zwsp⟩acme/admins &lt;b&gt;x&lt;/b&gt;",
         "  - Goals: \\# Halve \\[CI\\](https:⟨zwsp⟩//evil.example) time @⟨zwsp⟩here (\`ci-speed\`) → &gt; quote \\| pipe",
+        "    - the goal \\# Halve \\[CI\\](https:⟨zwsp⟩//evil.example) time @⟨zwsp⟩here (\`ci-speed\`) — \`visibility: team\`",
+        "    - the author Mallory @⟨zwsp⟩acme/admins &lt;b&gt;x&lt;/b&gt; — \`visibility: team\`",
         "- **\\*\\*bold\\*\\* \\| www⟨zwsp⟩.evil.example \\#⟨zwsp⟩12 \\$\\\\Huge{x}\\$ \\~\\~gone\\~\\~ \\\`code\\\` &amp;amp; &lt;\\!-- hi --&gt; \\\\** — added · \`content/accomplishments/2026-h1/evil-two.md\`",
         "  - Authors: Mallory @⟨zwsp⟩acme/admins &lt;b&gt;x&lt;/b&gt;",
         "  - Goals: \\# Halve \\[CI\\](https:⟨zwsp⟩//evil.example) time @⟨zwsp⟩here (\`ci-speed\`)",
