@@ -7,7 +7,7 @@ import { sourceFile } from '../node/fs.ts';
 import { catFiles } from './git.ts';
 
 /** Whether `path` is a shared accomplishment file (not a personal one). */
-function isSharedItem(path: string): boolean {
+export function isSharedItem(path: string): boolean {
   const kind = classify(path);
   return kind.kind === 'entry' && kind.collection === 'accomplishments' && !isPersonal(path);
 }

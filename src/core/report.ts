@@ -1,5 +1,8 @@
 import type { Accomplishment } from '../schema/index.ts';
+import { allows, leftOut, type Audience, type LeftOut } from './model/audience.ts';
+import { goalTree, type GoalTree } from './model/goal-tree.ts';
 import { signed } from './text/numbers.ts';
+import { listText } from './text/suggest.ts';
 import { valid, type Content, type ContentEntry } from './read/content.ts';
 import { countBySeverity, type Diagnostic } from './diagnostics/diagnostics.ts';
 import { compareText } from './text/compare-text.ts';
@@ -45,11 +48,13 @@ export interface ReportInput {
 }
 
 /**
- * Markdown for a pull request: what it adds, where its authors' counts end up, and the problems
- * in its files. Everything authors wrote is escaped (see `mdText`); private items show only
- * their path.
+ * Markdown for a pull request: what it adds, how the team and public builds will show it, where
+ * its authors' counts end up, and the problems in its files. Everything authors wrote is escaped
+ * (see `mdText`); private items show only their path.
  */
 export function renderReport(input: ReportInput): string {
+  // Every goal, so that a path climbs to the top; each build's own hiding is `hiddenParts`'s.
+  const tree = goalTree(valid(input.content, 'goals'), (id) => input.content.entries.goals.get(id)?.data?.parent);
   const { errors, warnings } = countBySeverity(input.diagnostics);
   const icon = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : '✅';
   const lines = [REPORT_MARKER, '## Throughline report', '', `${icon} ${mdText(input.summary)}`, ''];
@@ -58,7 +63,7 @@ export function renderReport(input: ReportInput): string {
   else
     lines.push(
       ...fit(
-        input.changes.map((change) => itemBlock(input, change)),
+        input.changes.map((change) => itemBlock(input, tree, change)),
         ITEMS,
         ['item', 'items'],
       ),
@@ -76,7 +81,7 @@ export function renderReport(input: ReportInput): string {
   return `${lines.join('\n')}\n`;
 }
 
-function itemBlock(input: ReportInput, change: ItemChange): string {
+function itemBlock(input: ReportInput, tree: GoalTree, change: ItemChange): string {
   const where = mdCode(change.file);
   if (change.kind === 'removed') {
     const before = change.before;
@@ -88,14 +93,63 @@ function itemBlock(input: ReportInput, change: ItemChange): string {
   if (item === undefined) return `- ${where} — ${change.kind}; has errors, see below`;
   const marks = [change.kind, ...(item.draft ? ['draft (does not count yet)'] : [])].join(', ');
   const notes = authorNote(input, item);
-  if (item.visibility === 'private') return [`- A private item — ${marks} · ${where}`, ...notes].join('\n');
+  const builds = BUILDS.flatMap(([audience, name]) => buildLines(input.content, tree, audience, name, item));
+  if (item.visibility === 'private') return [`- A private item — ${marks} · ${where}`, ...builds, ...notes].join('\n');
   return [
     `- **${mdText(item.title)}** — ${marks} · ${where}`,
     `  - Authors: ${item.authors.map((id) => personName(input.content, id)).join(', ')}`,
     `  - Goals: ${goalsText(input.content, item)}`,
     `  - Outcome: ${item.outcome} · Visibility: ${item.visibility}`,
+    ...builds,
     ...notes,
   ].join('\n');
+}
+
+/** The builds a pull request publishes to; a private build is each person's own, on their machine. */
+const BUILDS = [
+  ['team', 'Team build'],
+  ['public', 'Public build'],
+] as const satisfies readonly (readonly [Audience, string])[];
+
+/** How the item will appear in a build for `audience` once merged: shown (without what), or why not. */
+function buildLines(content: Content, tree: GoalTree, audience: Audience, name: string, item: Accomplishment): string[] {
+  const reasons = leftOut(audience, item);
+  if (reasons.length > 0) return [`  - ${name}: not shown — ${listText(reasons.map(reasonText))}`];
+  const hidden = hiddenParts(content, tree, audience, item);
+  if (hidden.length === 0) return [`  - ${name}: shown`];
+  return [`  - ${name}: shown, without:`, ...hidden.map((part) => `    - ${part}`)];
+}
+
+function reasonText(reason: LeftOut): string {
+  return reason.why === 'draft' ? 'a draft (`draft: true`)' : `\`visibility: ${reason.visibility}\``;
+}
+
+/**
+ * What the item's page in that build marks "not shown": a goal it moved, or one above such a goal
+ * (the first one the throughline climbs to and the build hides), and authors the build does not
+ * show. Links to unknown goals or people are the check's problems, not listed here.
+ */
+function hiddenParts(content: Content, tree: GoalTree, audience: Audience, item: Accomplishment): string[] {
+  const parts = new Map<string, string>();
+  for (const link of item.goals) {
+    const goal = content.entries.goals.get(link.goal)?.data;
+    if (goal === undefined) continue;
+    const step = tree
+      .path(link.goal)
+      .reverse()
+      .find((s) => s.kind === 'goal' && !allows(audience, s.goal.data.visibility));
+    if (step?.kind !== 'goal' || parts.has(`goal:${step.goal.id}`)) continue;
+    const hidden = step.goal.data;
+    const name = hidden.visibility === 'private' ? 'a private goal' : `the goal ${mdText(hidden.title)} (${mdCode(step.goal.id)})`;
+    const above = step.goal.id === link.goal ? '' : `, above ${mdText(goal.title)}`;
+    parts.set(`goal:${step.goal.id}`, `${name}${above} — \`visibility: ${hidden.visibility}\``);
+  }
+  for (const id of new Set(item.authors)) {
+    const person = content.entries.people.get(id)?.data;
+    if (person !== undefined && !allows(audience, person.visibility))
+      parts.set(`person:${id}`, `the author ${mdText(person.name)} — \`visibility: ${person.visibility}\``);
+  }
+  return [...parts.values()];
 }
 
 /** The check warns too; here the note sits next to the item it is about. */

@@ -1,5 +1,5 @@
 import type { Accomplishment, Cycle, Goal, KeyResult, Person, Site, Team } from '../schema/index.ts';
-import { allows, type Audience } from '../core/model/audience.ts';
+import { allows, leftOut, type Audience } from '../core/model/audience.ts';
 import { compareText } from '../core/text/compare-text.ts';
 import { claimIndex, keyResultKey, namedKeyResults, type KeyResultClaims } from '../core/model/claims.ts';
 import { cycleCoverage, type PersonCoverage } from './coverage.ts';
@@ -117,8 +117,8 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
   const people = shown(input.people).sort((a, b) => compareText(a.data.name, b.data.name) || compareText(a.id, b.id));
   const cycles = [...input.cycles].sort((a, b) => compareText(b.data.start, a.data.start) || compareText(a.id, b.id));
   const goals = shown(input.goals);
-  const items = shown(input.accomplishments)
-    .filter((item) => !item.data.draft)
+  const items = input.accomplishments
+    .filter((item) => leftOut(audience, item.data).length === 0)
     .sort((a, b) => compareText(b.data.date, a.data.date) || compareText(a.data.title, b.data.title));
 
   const index = <E extends Entry<unknown>>(list: readonly E[]) => new Map(list.map((e) => [e.id, e]));

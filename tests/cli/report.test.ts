@@ -83,12 +83,18 @@ describe('throughline report', () => {
         - Authors: Ben Carter, Ana Silva, Cleo Park
         - Goals: Halve CI time (\`ci-speed\`) → Median CI time
         - Outcome: delivered · Visibility: team
+        - Team build: shown
+        - Public build: not shown — \`visibility: team\`
       - A private item — added · \`content/accomplishments/2026-h1/payroll.md\`
+        - Team build: not shown — \`visibility: private\`
+        - Public build: not shown — \`visibility: private\`
         - Opened by \`@Cleo-GH\`, who is not an author
       - **Wrote the on-call runbook** — added · \`content/accomplishments/2026-h1/runbook.md\`
         - Authors: Cleo Park
         - Goals: Halve CI time (\`ci-speed\`) → Median CI time
         - Outcome: delivered · Visibility: team
+        - Team build: shown
+        - Public build: not shown — \`visibility: team\`
       - Removed: **Old duplicate** · \`content/accomplishments/2026-h1/old-duplicate.md\`
 
       ### Counts after this pull request
@@ -108,6 +114,18 @@ describe('throughline report', () => {
 
       "
     `);
+  });
+
+  it('never lists an item in content/.personal/, even one committed by mistake', async () => {
+    const { repo, root } = pullRequest();
+    const personal = 'content/.personal/accomplishments/2026-h1';
+    mkdirSync(join(root, personal), { recursive: true });
+    writeFileSync(join(root, personal, 'raise.md'), itemText({ title: 'Asked for a raise', authors: ['cleo'], visibility: 'private' }));
+    git(repo, 'add', '-f', '-A');
+    git(repo, 'commit', '-qm', 'oops');
+    const result = await report(root, ['--base', 'main']);
+    expect(result.code).toBe(0);
+    expect(result.out).not.toMatch(/raise|\.personal/);
   });
 
   it('works when the content is in a subfolder of the repository', async () => {

@@ -73,16 +73,24 @@ describe('renderReport', () => {
         - Authors: Ben Carter, Ana Silva
         - Goals: Halve CI time (\`ci-speed\`) → Median CI time
         - Outcome: delivered · Visibility: team
+        - Team build: shown
+        - Public build: not shown — \`visibility: team\`
         - Opened by \`@cleo-gh\`, who is not an author
       - **Half an idea** — added, draft (does not count yet) · \`content/accomplishments/2026-h1/idea.md\`
         - Authors: Cleo Park
         - Goals: none (unplanned work)
         - Outcome: delivered · Visibility: team
+        - Team build: not shown — a draft (\`draft: true\`)
+        - Public build: not shown — a draft (\`draft: true\`) and \`visibility: team\`
       - **Wrote the on-call runbook** — added · \`content/accomplishments/2026-h1/runbook.md\`
         - Authors: Cleo Park, Ana Silva
         - Goals: Halve CI time (\`ci-speed\`) → Median CI time; Ship changes faster (\`ship-faster\`)
         - Outcome: delivered · Visibility: team
+        - Team build: shown
+        - Public build: not shown — \`visibility: team\`
       - A private item — added · \`content/accomplishments/2026-h1/secret.md\`
+        - Team build: not shown — \`visibility: private\`
+        - Public build: not shown — \`visibility: private\`
         - Opened by \`@cleo-gh\`, who is not an author
       - Removed: **Old duplicate** · \`content/accomplishments/2026-h1/gone.md\`
       - Removed: a private item · \`content/accomplishments/2026-h1/gone-private.md\`
@@ -104,6 +112,56 @@ describe('renderReport', () => {
       "
     `);
     expect(markdown).not.toMatch(/Secret payroll|Old secret/);
+  });
+
+  it('says how each changed item will appear in the team and public builds, and why not', () => {
+    const goal = (title: string, fields: string) =>
+      `---\ntitle: ${title}\nowner: ana\nteam: core\ncycle: 2026-h1\nstatus: on-track\n${fields}---\n`;
+    const files = {
+      'content/people/pia.md': '---\nname: Pia Lund\nrole: Writer\nteam: core\nvisibility: public\n---\n',
+      'content/people/quinn.md': '---\nname: Quinn Ash\nrole: Engineer\nteam: core\nvisibility: private\n---\n',
+      'content/goals/docs.md': goal('Better docs', 'visibility: public\n'),
+      'content/goals/open-source.md': goal('Open source the CLI', 'visibility: public\nparent: ship-faster\n'),
+      'content/goals/payroll.md': goal('Payroll rework', 'visibility: private\n'),
+      [`${ITEMS}/guide.md`]: itemText({ title: 'Wrote the guide', authors: ['pia'], goals: ['docs'], visibility: 'public' }),
+      [`${ITEMS}/cache.md`]: itemText({ title: 'Cached the builds', authors: ['ben'] }),
+      [`${ITEMS}/draft.md`]: itemText({ title: 'Half a guide', authors: ['pia'], goals: ['docs'], visibility: 'public', draft: true }),
+      [`${ITEMS}/release.md`]: itemText({
+        title: 'Released the CLI',
+        authors: ['pia', 'ben'],
+        goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }, 'ci-speed', 'open-source'],
+        visibility: 'public',
+      }),
+      [`${ITEMS}/ledger.md`]: itemText({ title: 'Fixed the ledger', authors: ['ana', 'quinn'], goals: ['payroll'] }),
+    };
+    const changes = Object.keys(files)
+      .filter((file) => file.startsWith(ITEMS))
+      .map((file): ItemChange => ({ file, kind: 'added' }));
+    const items = report(files, changes).split('### ')[1]!;
+    expect(items.split('\n').filter((line) => / build: |^- |^ {4}- /.test(line))).toMatchInlineSnapshot(`
+      [
+        "- **Wrote the guide** — added · \`content/accomplishments/2026-h1/guide.md\`",
+        "  - Team build: shown",
+        "  - Public build: shown",
+        "- **Cached the builds** — added · \`content/accomplishments/2026-h1/cache.md\`",
+        "  - Team build: shown",
+        "  - Public build: not shown — \`visibility: team\`",
+        "- **Half a guide** — added, draft (does not count yet) · \`content/accomplishments/2026-h1/draft.md\`",
+        "  - Team build: not shown — a draft (\`draft: true\`)",
+        "  - Public build: not shown — a draft (\`draft: true\`)",
+        "- **Released the CLI** — added · \`content/accomplishments/2026-h1/release.md\`",
+        "  - Team build: shown",
+        "  - Public build: shown, without:",
+        "    - the goal Halve CI time (\`ci-speed\`) — \`visibility: team\`",
+        "    - the goal Ship changes faster (\`ship-faster\`), above Open source the CLI — \`visibility: team\`",
+        "    - the author Ben Carter — \`visibility: team\`",
+        "- **Fixed the ledger** — added · \`content/accomplishments/2026-h1/ledger.md\`",
+        "  - Team build: shown, without:",
+        "    - a private goal — \`visibility: private\`",
+        "    - the author Quinn Ash — \`visibility: private\`",
+        "  - Public build: not shown — \`visibility: team\`",
+      ]
+    `);
   });
 
   it('says so when no accomplishment changed, and shows ✅ with no problems', () => {
@@ -130,7 +188,12 @@ describe('renderReport', () => {
       'content/people/mallory.md': `---\nname: ${JSON.stringify(`Mallory @acme/admins <b>x</b>`)}\nrole: Engineer\nteam: core\n---\n`,
       'content/goals/ci-speed.md':
         '---\ntitle: "# Halve [CI](https://evil.example) time @here"\nowner: ben\nteam: core\ncycle: 2026-h1\nparent: ship-faster\nstatus: done\nkey_results:\n  - {id: ci-p50, title: "> quote | pipe", unit: min, baseline: 20, target: 10, current: 12}\n---\n',
-      [`${ITEMS}/evil.md`]: itemText({ title: titles[0], authors: ['mallory'], goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }] }),
+      [`${ITEMS}/evil.md`]: itemText({
+        title: titles[0],
+        authors: ['mallory'],
+        goals: [{ goal: 'ci-speed', key_result: 'ci-p50' }],
+        visibility: 'public',
+      }),
       [`${ITEMS}/evil-two.md`]: itemText({ title: titles[1], authors: ['mallory'] }),
     };
     const markdown = report(files, [
@@ -146,6 +209,8 @@ describe('renderReport', () => {
         "- **&lt;script&gt;alert(1)&lt;/script&gt; @⟨zwsp⟩acme/everyone \\!\\[x\\](https:⟨zwsp⟩//evil.example/i.png) \\[click\\](javascript:alert(1))** — added · \`content/accomplishments/2026-h1/evil.md\`",
         "  - Authors: Mallory @⟨zwsp⟩acme/admins &lt;b&gt;x&lt;/b&gt;",
         "  - Goals: \\# Halve \\[CI\\](https:⟨zwsp⟩//evil.example) time @⟨zwsp⟩here (\`ci-speed\`) → &gt; quote \\| pipe",
+        "    - the goal \\# Halve \\[CI\\](https:⟨zwsp⟩//evil.example) time @⟨zwsp⟩here (\`ci-speed\`) — \`visibility: team\`",
+        "    - the author Mallory @⟨zwsp⟩acme/admins &lt;b&gt;x&lt;/b&gt; — \`visibility: team\`",
         "- **\\*\\*bold\\*\\* \\| www⟨zwsp⟩.evil.example \\#⟨zwsp⟩12 \\$\\\\Huge{x}\\$ \\~\\~gone\\~\\~ \\\`code\\\` &amp;amp; &lt;\\!-- hi --&gt; \\\\** — added · \`content/accomplishments/2026-h1/evil-two.md\`",
         "  - Authors: Mallory @⟨zwsp⟩acme/admins &lt;b&gt;x&lt;/b&gt;",
         "  - Goals: \\# Halve \\[CI\\](https:⟨zwsp⟩//evil.example) time @⟨zwsp⟩here (\`ci-speed\`)",
@@ -176,7 +241,7 @@ describe('renderReport', () => {
     expect(markdown.length).toBeLessThan(MAX_COMMENT_CHARS);
     expect(markdown.split('\n').filter((line) => line.startsWith('- …and') || line.startsWith('…and'))).toMatchInlineSnapshot(`
       [
-        "- …and 283 more items",
+        "- …and 284 more items",
       ]
     `);
   });

@@ -214,6 +214,8 @@ describe('a pull request, as the check workflow sees it', () => {
         - Authors: Ana Silva
         - Goals: Halve CI time (\`ci-speed\`) → Median CI time
         - Outcome: delivered · Visibility: team
+        - Team build: shown
+        - Public build: not shown — \`visibility: team\`
       - \`content/accomplishments/2026-h1/retries.md\` — added; has errors, see below
 
       ### Counts after this pull request

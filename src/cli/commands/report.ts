@@ -1,7 +1,6 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkFiles } from '../../core/check.ts';
-import { classify } from '../../core/read/paths.ts';
 import { renderReport, type ItemChange } from '../../core/report.ts';
 import { GITHUB_HANDLE_MAX, GITHUB_HANDLE_PATTERN } from '../../schema/index.ts';
 import { defineCommand } from '../command.ts';
@@ -10,7 +9,7 @@ import { logSafe } from '../format/log-safe.ts';
 import { summaryLine } from '../format/summary.ts';
 import { readContentTree } from '../../node/fs.ts';
 import { changedFiles, filesAt } from '../git.ts';
-import { changeSet, itemsAt } from '../changes.ts';
+import { changeSet, isSharedItem, itemsAt } from '../changes.ts';
 import { onlyChanged } from '../../core/diagnostics/diagnostics.ts';
 
 /** A handle as `github` in people's files takes it; apps open pull requests too, as `dependabot[bot]`. */
@@ -95,12 +94,12 @@ function write(action: () => void, what: string): void {
   }
 }
 
-/** Accomplishment files the pull request touches: added or changed by path, then removed. */
+/**
+ * Accomplishment files the pull request touches: added or changed by path, then removed. Never
+ * one in `content/.personal/`, even one committed by mistake: the report is posted for the team.
+ */
 function itemChanges(root: string, base: string, changed: ReadonlySet<string>, present: ReadonlySet<string>): ItemChange[] {
-  const items = [...changed].filter((path) => {
-    const kind = classify(path);
-    return kind.kind === 'entry' && kind.collection === 'accomplishments';
-  });
+  const items = [...changed].filter(isSharedItem);
   if (items.length === 0) return [];
   const atBase = filesAt(root, base, 'content/accomplishments');
   const before = itemsAt(

@@ -1,4 +1,4 @@
-import type { Visibility } from '../../schema/index.ts';
+import type { Accomplishment, Visibility } from '../../schema/index.ts';
 
 /** Who a build is for. Each audience sees its own level and every level below it. */
 export const AUDIENCES = ['public', 'team', 'private'] as const satisfies readonly Visibility[];
@@ -13,4 +13,19 @@ export function allows(audience: Audience, visibility: Visibility): boolean {
 
 export function isAudience(value: string): value is Audience {
   return (AUDIENCES as readonly string[]).includes(value);
+}
+
+/** A reason a build leaves an item out. */
+export type LeftOut = { why: 'draft' } | { why: 'visibility'; visibility: Visibility };
+
+/**
+ * Why a build for `audience` leaves an item out, every reason at once; none when the build shows
+ * it. Drafts are in no build. The site model and the pull-request report both ask this, so what a
+ * report promises is what the site builds.
+ */
+export function leftOut(audience: Audience, item: Pick<Accomplishment, 'draft' | 'visibility'>): LeftOut[] {
+  return [
+    ...(item.draft ? [{ why: 'draft' } as const] : []),
+    ...(allows(audience, item.visibility) ? [] : [{ why: 'visibility', visibility: item.visibility } as const]),
+  ];
 }
