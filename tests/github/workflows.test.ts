@@ -208,6 +208,11 @@ describe('deploy.yml', () => {
     expect(deploy.steps).toEqual([{ id: 'deployment', uses: expect.stringMatching(/^actions\/deploy-pages@[0-9a-f]{40}$/) as unknown }]);
   });
 
+  it('checks out the whole history, so the published site charts key results over time', () => {
+    // A shallow checkout builds, but its pages say history is unavailable (tests/build/history.test.ts).
+    expect(step(w.jobs['build']!, 'actions/checkout').with?.['fetch-depth']).toBe(0);
+  });
+
   it('never asks for the private audience or another output folder', () => {
     // Comments may explain why; what runs may not mention it.
     expect(JSON.stringify(w)).not.toMatch(/private|--audience|--out-dir|THROUGHLINE_AUDIENCE/);
