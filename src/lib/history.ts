@@ -1,4 +1,4 @@
-import type { Goal, KeyResult } from '../schema/index.ts';
+import type { Cycle, Goal, KeyResult } from '../schema/index.ts';
 import type { GoalState, GoalVersion, HistoryEntry, HistoryGap, Stamp } from '../schema/history.ts';
 import type { Doc } from './entry.ts';
 import type { Formatting } from './format.ts';
@@ -47,6 +47,21 @@ export interface SiteHistory {
   item(item: Item): ItemAudit | undefined;
   /** Changes to the goals `item` served made after `item`'s date: it is judged against what it worked to. */
   movesAfter(item: Item): GoalMove[];
+  /** What changed in the goals since the cycle before `cycleId`; undefined for the first cycle. */
+  sincePrevious(cycleId: string): CycleChanges | undefined;
+}
+
+/** A cycle's goals against the previous cycle's, as its page lists them. */
+export interface CycleChanges {
+  previous: Doc<Cycle>;
+  /** Goals new this cycle. */
+  added: Doc<Goal>[];
+  /** Goals that were the previous cycle's and moved on to this one (their `cycle` changed). */
+  carried: Doc<Goal>[];
+  /** The previous cycle's goals that were dropped. */
+  dropped: Doc<Goal>[];
+  /** Moves of this cycle's goals during the cycle: a new parent, or a key result retargeted. */
+  moves: GoalMove[];
 }
 
 /**
@@ -103,6 +118,33 @@ export function siteHistory(entries: readonly { id: string; data: HistoryEntry }
         }
       }
       return moves;
+    },
+    sincePrevious(cycleId) {
+      // Newest first: the previous cycle is the next one in the list.
+      const at = site.cycles.findIndex((c) => c.id === cycleId);
+      const cycle = site.cycles[at];
+      const previous = site.cycles[at + 1];
+      if (cycle === undefined || previous === undefined) return undefined;
+      const now = site.goals.filter((g) => g.data.cycle === cycleId);
+      const carried = now.filter((g) => versionsOf(g.id).some((v) => v.state.cycle === previous.id));
+      const moves: GoalMove[] = [];
+      for (const goal of now) {
+        const versions = versionsOf(goal.id);
+        const krIds = new Set(goal.data.key_results.map((kr) => kr.id));
+        // Only what happened while the cycle ran; a goal's first version is its birth, not a move.
+        for (let i = 1; i < versions.length; i++) {
+          const version = versions[i]!;
+          if (version.date < cycle.data.start || version.date > cycle.data.end) continue;
+          moves.push(...changes(goal, versions[i - 1]!.state, version, krIds, parentOf).filter((move) => move.kind !== 'dropped'));
+        }
+      }
+      return {
+        previous,
+        added: now.filter((g) => !carried.includes(g)),
+        carried,
+        dropped: site.goals.filter((g) => g.data.cycle === previous.id && g.data.status === 'dropped'),
+        moves,
+      };
     },
   };
 }
@@ -170,18 +212,23 @@ export function moveText(move: GoalMove, landed: string, format: Formatting): st
   switch (move.kind) {
     case 'dropped':
       return `${when}, ${goal} was being pursued; it was dropped on ${on}.`;
-    case 'reparented': {
-      const name = (parent: Doc<Goal> | 'hidden' | undefined) =>
-        parent === undefined ? 'no other goal' : parent === 'hidden' ? 'a goal this site does not show' : `“${parent.data.title}”`;
-      return `${when}, ${goal} served ${name(move.from)}; since ${on} it serves ${name(move.to)}.`;
-    }
+    case 'reparented':
+      return `${when}, ${goal} served ${parentName(move.from)}; since ${on} it serves ${parentName(move.to)}.`;
     case 'retargeted': {
-      // Each number in the unit of its own day: the unit itself may be what changed.
-      const was = move.field === 'unit' ? move.was : format.withUnit(Number(move.was), move.units.was);
-      const now = move.field === 'unit' ? move.now : format.withUnit(Number(move.now), move.units.now);
+      const [was, now] = retargetValues(move, format);
       return `${when}, the ${move.field} of ${move.keyResult.title} was ${was}; it changed to ${now} on ${on}.`;
     }
   }
+}
+
+function parentName(parent: Doc<Goal> | 'hidden' | undefined): string {
+  return parent === undefined ? 'no other goal' : parent === 'hidden' ? 'a goal this site does not show' : `“${parent.data.title}”`;
+}
+
+/** Each number in the unit of its own day: the unit itself may be what changed. */
+function retargetValues(move: Extract<GoalMove, { kind: 'retargeted' }>, format: Formatting): [string, string] {
+  if (move.field === 'unit') return [move.was, move.now];
+  return [format.withUnit(Number(move.was), move.units.was), format.withUnit(Number(move.now), move.units.now)];
 }
 
 /** Why a page shows no history, in the words the page uses after "History is unavailable: ". */
@@ -195,5 +242,21 @@ export function gapText(gap: HistoryGap | undefined): string {
       return 'this site was not built from a git repository.';
     default:
       return 'git could not read the repository’s history when this site was built.';
+  }
+}
+
+/** A move during a cycle, as the cycle page lists it: "The target of Pages a week (On-call) changed from 10 pages to 5 pages on Apr 20, 2026." */
+export function changeText(move: GoalMove, format: Formatting): string {
+  const goal = `“${move.goal.data.title}”`;
+  const on = format.date(move.date);
+  switch (move.kind) {
+    case 'dropped':
+      return `${goal} was dropped on ${on}.`;
+    case 'reparented':
+      return `${goal} moved from serving ${parentName(move.from)} to serving ${parentName(move.to)} on ${on}.`;
+    case 'retargeted': {
+      const [was, now] = retargetValues(move, format);
+      return `The ${move.field} of ${move.keyResult.title} (${goal}) changed from ${was} to ${now} on ${on}.`;
+    }
   }
 }

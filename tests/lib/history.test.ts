@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatting } from '../../src/lib/format.ts';
-import { moveText, siteHistory } from '../../src/lib/history.ts';
+import { changeText, moveText, siteHistory } from '../../src/lib/history.ts';
 import { keyResultChart } from '../../src/lib/history-chart.ts';
 import { siteModel } from '../../src/lib/site-model.ts';
 import { readHistory } from '../../src/node/history.ts';
@@ -208,6 +208,67 @@ describe('the history the pages show', () => {
       siteModel(input, 'team', '2026-11-27'),
     );
     expect([none.available, none.gap, none.keyResult('g1', 'pages')]).toEqual([false, 'shallow', undefined]);
+  });
+});
+
+describe('a cycle against the one before', () => {
+  const kr = { id: 'pages', title: 'Pages a week', unit: 'pages', baseline: 31, target: 5, current: 16 };
+  const input = content({
+    goals: [
+      goal('carried', { cycle: 'c2', key_results: [kr] }),
+      goal('fresh', { cycle: 'c2' }),
+      goal('gone', { cycle: 'c1', status: 'dropped' }),
+      goal('kept', { cycle: 'c1', status: 'done' }),
+    ],
+  });
+  const state = (cycle: string, target: number): GoalState => ({
+    cycle,
+    status: 'on-track',
+    visibility: 'team',
+    key_results: [{ id: 'pages', unit: 'pages', baseline: 31, target, current: 20 }],
+  });
+  const entries: { id: string; data: HistoryEntry }[] = [
+    { id: 'state', data: { kind: 'state', available: true } },
+    {
+      id: 'goal/carried',
+      data: {
+        kind: 'goal',
+        versions: [
+          { commit: '1'.repeat(40), date: '2026-01-10', state: state('c1', 10) },
+          { commit: '2'.repeat(40), date: '2026-07-01', state: state('c2', 10) },
+          { commit: '3'.repeat(40), date: '2026-08-15', state: state('c2', 5) },
+        ],
+      },
+    },
+  ];
+
+  it('lists new, carried-over and dropped goals, and what moved while the cycle ran', () => {
+    const site = siteModel(input, 'team', '2026-11-27');
+    const since = siteHistory(entries, site).sincePrevious('c2')!;
+    expect({
+      previous: since.previous.id,
+      added: since.added.map((g) => g.id),
+      carried: since.carried.map((g) => g.id),
+      dropped: since.dropped.map((g) => g.id),
+      moves: since.moves.map((move) => changeText(move, formatting('en'))),
+    }).toMatchInlineSnapshot(`
+      {
+        "added": [
+          "fresh",
+        ],
+        "carried": [
+          "carried",
+        ],
+        "dropped": [
+          "gone",
+        ],
+        "moves": [
+          "The target of Pages a week (“Goal carried”) changed from 10 pages to 5 pages on Aug 15, 2026.",
+        ],
+        "previous": "c1",
+      }
+    `);
+    expect(siteHistory(entries, site).sincePrevious('c1')).toBeUndefined();
   });
 });
 
