@@ -97,7 +97,7 @@ describe('schema rules', () => {
   it('unknown-key', () => {
     expect(output('unknown-key')).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/typos.md:4:1 error unknown-key Unknown field \`autors\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`
+      content/accomplishments/2026-h1/typos.md:4:1 error unknown-key Unknown field \`autors\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\`, \`builds_on\` or \`draft\`
         hint: did you mean \`authors\`?
           3 | summary: Sharded the tests.
         > 4 | autors: [ben]
