@@ -34,6 +34,7 @@ const TITLES: Record<SchemaName, string> = {
 
 // Shown instead of the validator's "does not match the pattern ^[a-z0-9]+…": what a person can act on.
 const ID_MESSAGE = 'Expected an id: lowercase words joined by `-`, such as `ci-speed`';
+const ITEM_ID_MESSAGE = 'Expected an accomplishment id: `<cycle>/<slug>`, such as `2026-h1/cut-ci-time`';
 const DATE_MESSAGE = 'Expected a date written `YYYY-MM-DD`';
 const LINK_MESSAGE = 'Expected an absolute link, starting with `https://`';
 
@@ -69,7 +70,7 @@ export function frontMatterSchema(name: SchemaName, { docs, ids }: ExportInput):
     override: ({ zodSchema, jsonSchema }) => {
       const ref = referenceRegistry.get(zodSchema as unknown as z.ZodType);
       if (ref && ids[ref.collection].length > 0) jsonSchema.examples = [...ids[ref.collection]].sort();
-      if (ref || zodSchema === Id) jsonSchema.patternErrorMessage = ID_MESSAGE;
+      if (ref || zodSchema === Id) jsonSchema.patternErrorMessage = ref?.collection === 'accomplishments' ? ITEM_ID_MESSAGE : ID_MESSAGE;
       if (zodSchema === IsoDate) {
         jsonSchema.format = 'date';
         jsonSchema.patternErrorMessage = DATE_MESSAGE;

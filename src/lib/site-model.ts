@@ -7,6 +7,7 @@ import type { Doc, Entry } from './entry.ts';
 import { goalTree, type GoalTree, type TreeStep } from '../core/model/goal-tree.ts';
 import { openCycle } from '../core/model/open-cycle.ts';
 import { unmoved, type Unmoved } from '../core/model/status.ts';
+import { lineage } from './lineage.ts';
 import { rollUp } from './progress.ts';
 
 export type Item = Doc<Accomplishment>;
@@ -100,6 +101,10 @@ export interface SiteModel {
   teamProgress(teamId: string, cycleId: string): number | undefined;
   claims(goalId: string, kr: KeyResult): KeyResultClaims<Item>;
   throughline(item: Item): ThroughlineLink[];
+  /** The shown items this one names in `builds_on`; hidden ones are left out. */
+  buildsOn(item: Item): Item[];
+  /** The shown items that name this one in `builds_on`, oldest first. */
+  ledTo(item: Item): Item[];
   coverage(cycleId: string): PersonCoverage[];
   /** Goals of a cycle that no shown item moves, and key results no shown item names, by title. */
   gaps(cycleId: string): Unmoved<Doc<Goal>>;
@@ -127,6 +132,7 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
   const cycleById = index(cycles);
   const goalById = index(goals);
   const itemById = index(items);
+  const links = lineage(items);
   // Ownership of a key result is decided over every goal, shown or not, exactly as the check does.
   const anyGoal = new Map(input.goals.map((g) => [g.id, g.data]));
   const tree = goalTree(goals, (id) => anyGoal.get(id)?.parent);
@@ -239,6 +245,8 @@ export function siteModel(input: ContentInput, audience: Audience, today: string
         };
       });
     },
+    buildsOn: links.buildsOn,
+    ledTo: links.ledTo,
     coverage(cycleId) {
       const cycle = cycleById.get(cycleId);
       return cycle ? cycleCoverage(cycle, people, items) : [];

@@ -85,6 +85,12 @@ export const accomplishmentSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
     tags: list(Id, { max: 20 }).default([]),
     /** Who may see this item: `public`, `team` or `private`. Required: there is no default. */
     visibility: Visibility,
+    /**
+     * Ids of earlier items this work built on, `<cycle>/<slug>` as in `2026-h1/cut-ci-time`: a
+     * lesson that paid off later. Each is dated on or before this item. The site links them both
+     * ways, leaving out any its audience may not see.
+     */
+    builds_on: list(ref('accomplishments'), { max: 10 }).default([]),
     /** Drafts are checked but never built or counted. */
     draft: z.boolean().default(false),
   });

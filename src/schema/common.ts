@@ -19,8 +19,20 @@ export const referenceRegistry = z.registry<{ collection: CollectionName }>();
 
 export const Id = z.string().max(ID_MAX).regex(ID_PATTERN);
 
+/** An accomplishment's id is its path under `content/accomplishments/`: `<cycle>/<slug>`. */
+export const ITEM_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
+export const ItemId = z
+  .string()
+  .max(2 * ID_MAX + 1)
+  .regex(ITEM_ID_PATTERN);
+
+/** The form of an id that names an entity of `collection`. */
+export function idPattern(collection: CollectionName): RegExp {
+  return collection === 'accomplishments' ? ITEM_ID_PATTERN : ID_PATTERN;
+}
+
 export const idRef = (collection: CollectionName) => {
-  const schema = Id.clone();
+  const schema = (collection === 'accomplishments' ? ItemId : Id).clone();
   referenceRegistry.add(schema, { collection });
   return schema;
 };

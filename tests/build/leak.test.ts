@@ -51,6 +51,7 @@ function canaries(mark: string, id: string, visibility: 'team' | 'private'): Rec
       impact: [{ metric: `${mark} metric`, before: 1, after: 3, unit: `${mark}units`, key_result: `${id}-kr` }],
       evidence: [{ label: `${mark} evidence`, url: `https://${mark}.example/pr/1` }],
       tags: [`${id}-tag`],
+      builds_on: ['2026-h1/open-work'],
       visibility,
       body: `${mark} body text.`,
     }),
@@ -58,6 +59,7 @@ function canaries(mark: string, id: string, visibility: 'team' | 'private'): Rec
       title: `${mark}draft Draft Title`,
       summary: `${mark}draft summary.`,
       tags: [`${id}-draft-tag`],
+      builds_on: ['2026-h1/open-work'],
       draft: true,
       visibility: 'public',
       body: `${mark}draft body.`,
@@ -82,16 +84,19 @@ function item(fields: Record<string, unknown>): string {
 }
 
 const FILES = {
-  // Public work by a public person that names hidden people and goals: the page shows it, never them.
+  // Public work by a public person that names hidden people, goals and items: the page shows it,
+  // never them. A lesson, so the Lessons page says what it led to; every hidden item builds on it.
   'content/people/ana.md': '---\nname: Ana Silva\nrole: Engineering Manager\nteam: core\nvisibility: public\n---\n',
   'content/accomplishments/2026-h1/open-work.md': item({
     title: 'Open work on hidden goals',
     summary: 'Public, with hidden co-authors and goals.',
     authors: ['ana', 'qzleak-person', 'zpleak-person'],
     goals: [{ goal: 'qzleak-goal', key_result: 'qzleak-kr' }, { goal: 'zpleak-goal' }],
+    outcome: 'learning',
     evidence: [{ label: 'PR #1', url: 'https://github.com/example/app/pull/1' }],
+    builds_on: ['2026-h1/qzleak-item', '2026-h1/zpleak-item', '2026-h1/qzleak-draft', '2026-h1/zpleak-draft'],
     visibility: 'public',
-    body: 'It helped.',
+    body: 'It helped.\n\n## What we learned\n\nA lot.',
   }),
   // Hidden from a public build; the team build shows these.
   ...canaries('Qzcanary', 'qzleak', 'team'),
@@ -100,6 +105,7 @@ const FILES = {
   'content/.personal/accomplishments/2026-h1/mine.md': item({
     title: 'Zecanary Personal Title',
     summary: 'Zecanary summary.',
+    builds_on: ['2026-h1/open-work'],
     visibility: 'private',
     body: 'Zecanary body.',
   }),
@@ -172,6 +178,11 @@ describe('no output of a build holds what its audience excludes', () => {
       const dir = join(root, 'team-site');
       // The canaries the team may see are there, so the scan is looking at the right outputs.
       expect(leaks(dir, ['Qzcanary']).length).toBeGreaterThan(5);
+      // Linked both ways, on the item pages and on the Lessons page's card.
+      const page = (path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
+      expect(page('items/2026-h1/open-work')).toMatch(/Led to[\s\S]*Qzcanary Item Title/);
+      expect(page('items/2026-h1/qzleak-item')).toMatch(/Builds on[\s\S]*Open work on hidden goals/);
+      expect(page('learnings')).toMatch(/Led to:[\s\S]*Qzcanary Item Title/);
       expect(leaks(dir, HIDDEN_FROM_TEAM)).toEqual([]);
     },
     BUILD_TIMEOUT,

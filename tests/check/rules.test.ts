@@ -97,7 +97,7 @@ describe('schema rules', () => {
   it('unknown-key', () => {
     expect(output('unknown-key')).toMatchInlineSnapshot(`
       "exit 1
-      content/accomplishments/2026-h1/typos.md:4:1 error unknown-key Unknown field \`autors\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`
+      content/accomplishments/2026-h1/typos.md:4:1 error unknown-key Unknown field \`autors\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\`, \`builds_on\` or \`draft\`
         hint: did you mean \`authors\`?
           3 | summary: Sharded the tests.
         > 4 | autors: [ben]
@@ -537,6 +537,99 @@ describe('reference rules', () => {
           5 | ---
 
       ✖ 3 errors and 0 warnings in 3 files (11 files checked)
+      "
+    `);
+  });
+});
+
+describe('builds_on', () => {
+  it('builds-on', () => {
+    // Naming the item itself, or later work, is reported at the entry; an unknown id and a repeated
+    // one are the reference and duplicate rules'. The private `try-remote-cache` is not: the site
+    // would leave it out of a build that cannot see it.
+    expect(output('builds-on')).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/faster-logins.md:12:5 error builds-on Item \`2026-h1/faster-logins\` names itself in \`builds_on\`, expected an earlier item
+        hint: remove it; \`builds_on\` lists the earlier work this one grew out of
+          11 |   - 2026-h1/fix-login-loop
+        > 12 |   - 2026-h1/faster-logins
+             |     ^^^^^^^^^^^^^^^^^^^^^
+          13 |   - 2026-h1/try-remote-cache
+
+      content/accomplishments/2026-h1/faster-logins.md:13:5 error builds-on Item \`2026-h1/try-remote-cache\` is dated 2026-05-20, after this item's 2026-03-01, expected work from before it
+        hint: if \`2026-h1/try-remote-cache\` built on this one, list this item in its \`builds_on\` instead
+          12 |   - 2026-h1/faster-logins
+        > 13 |   - 2026-h1/try-remote-cache
+             |     ^^^^^^^^^^^^^^^^^^^^^^^^
+          14 |   - 2026-h1/fix-login-lop
+
+      content/accomplishments/2026-h1/faster-logins.md:14:5 error unknown-reference Unknown accomplishment \`2026-h1/fix-login-lop\` in \`builds_on[3]\`, expected the id of a file in \`content/accomplishments/\`
+        hint: did you mean \`2026-h1/fix-login-loop\`?
+          13 |   - 2026-h1/try-remote-cache
+        > 14 |   - 2026-h1/fix-login-lop
+             |     ^^^^^^^^^^^^^^^^^^^^^
+          15 |   - 2026-h1/fix-login-loop
+
+      content/accomplishments/2026-h1/faster-logins.md:15:5 error duplicate-entry Duplicate item \`2026-h1/fix-login-loop\` in \`builds_on\`, expected each item once
+        hint: remove the second one
+          14 |   - 2026-h1/fix-login-lop
+        > 15 |   - 2026-h1/fix-login-loop
+             |     ^^^^^^^^^^^^^^^^^^^^^^
+          16 | visibility: team
+
+      ✖ 4 errors and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+
+  it('reports an id that is not `<cycle>/<slug>` as the schema problem it is', () => {
+    const files = { 'content/accomplishments/2026-h1/later.md': itemText({ date: '2026-04-01', builds_on: ['cut-ci-time'] }) };
+    expect(output(undefined, { files })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/later.md:11:13 error invalid-id Invalid id \`cut-ci-time\` for \`builds_on[0]\`, expected an accomplishment's \`<cycle>/<slug>\`, such as \`2026-h1/cut-ci-time\`
+        hint: write the path of its file under \`content/accomplishments/\`, without \`.md\`
+          10 | evidence: [{"label":"PR #1","url":"https://github.com/example/app/pull/1"}]
+        > 11 | builds_on: ["cut-ci-time"]
+             |             ^^^^^^^^^^^^^
+          12 | ---
+
+      ✖ 1 error and 0 warnings in 1 file (12 files checked)
+      "
+    `);
+  });
+
+  it('allows the same day and less visible or draft items, and refuses a shared item naming a personal one', () => {
+    const files = {
+      'content/.personal/.gitignore': '*\n',
+      'content/.personal/accomplishments/2026-h1/my-notes.md': itemText({ date: '2026-03-01', visibility: 'private' }),
+      'content/accomplishments/2026-h1/draft.md': itemText({ date: '2026-03-01', draft: true }),
+      'content/accomplishments/2026-h1/later.md': itemText({
+        date: '2026-03-12',
+        visibility: 'public',
+        builds_on: ['2026-h1/cut-ci-time', '2026-h1/draft', '2026-h1/my-notes'],
+      }),
+    };
+    expect(output(undefined, { files })).toMatchInlineSnapshot(`
+      "exit 1
+      content/accomplishments/2026-h1/later.md:11:51 error unknown-reference Personal accomplishment \`2026-h1/my-notes\` in \`builds_on[2]\`, expected a shared one: only this machine has \`content/.personal/accomplishments/2026-h1/my-notes.md\`
+        hint: move it to \`content/accomplishments/\` to share it, or remove the reference
+          10 | evidence: [{"label":"PR #1","url":"https://github.com/example/app/pull/1"}]
+        > 11 | builds_on: ["2026-h1/cut-ci-time","2026-h1/draft","2026-h1/my-notes"]
+             |                                                   ^^^^^^^^^^^^^^^^^^
+          12 | ---
+
+      ✖ 1 error and 0 warnings in 1 file (14 files checked)
+      "
+    `);
+    // The personal item itself may build on anything its author can see.
+    files['content/.personal/accomplishments/2026-h1/my-notes.md'] = itemText({
+      visibility: 'private',
+      builds_on: ['2026-h1/fix-login-loop'],
+    });
+    files['content/accomplishments/2026-h1/later.md'] = itemText({ date: '2026-03-12', builds_on: ['2026-h1/cut-ci-time'] });
+    expect(output(undefined, { files })).toMatchInlineSnapshot(`
+      "exit 0
+      ✓ No problems in 14 files
       "
     `);
   });

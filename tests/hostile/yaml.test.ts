@@ -131,9 +131,9 @@ describe('a file with thousands of problems (too-many-problems)', () => {
     expect(found).toHaveLength(1 + 51);
     expect(found.slice(1, 3).concat(found.slice(-2))).toMatchInlineSnapshot(`
       [
-        "10:1 error unknown-key Unknown field \`k0000\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
-        "11:1 error unknown-key Unknown field \`k0001\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
-        "59:1 error unknown-key Unknown field \`k0049\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+        "10:1 error unknown-key Unknown field \`k0000\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\`, \`builds_on\` or \`draft\`",
+        "11:1 error unknown-key Unknown field \`k0001\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\`, \`builds_on\` or \`draft\`",
+        "59:1 error unknown-key Unknown field \`k0049\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\`, \`builds_on\` or \`draft\`",
         "60:1 error too-many-problems And 8,950 more problems in this file, not shown",
       ]
     `);
@@ -298,7 +298,7 @@ describe('hostile files that were already handled', () => {
     expect(problems(item('visibility: team\nvisiblity: public\n').replace(/\n/g, '\r\n'))).toMatchInlineSnapshot(`
       [
         "exit 1",
-        "10:1 error unknown-key Unknown field \`visiblity\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\` or \`draft\`",
+        "10:1 error unknown-key Unknown field \`visiblity\`, expected one of \`title\`, \`summary\`, \`authors\`, \`cycle\`, \`date\`, \`goals\`, \`unplanned\`, \`outcome\`, \`impact\`, \`evidence\`, \`tags\`, \`visibility\`, \`builds_on\` or \`draft\`",
       ]
     `);
   });

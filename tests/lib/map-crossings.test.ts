@@ -42,6 +42,7 @@ function item(id: string, goals: GoalLink[]): MapInput['items'][number] {
     outcome: 'delivered',
     impact: [],
     evidence: [],
+    builds_on: [],
     tags: [],
     visibility: 'team',
     draft: false,

@@ -41,6 +41,7 @@ function item(id: string, title: string, goals: GoalLink[], outcome: Accomplishm
     outcome,
     impact: [],
     evidence: [],
+    builds_on: [],
     tags: [],
     visibility: 'team',
     draft: false,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ID_PATTERN, referenceRegistry, type CollectionName } from '../../schema/common.ts';
+import { ID_PATTERN, ITEM_ID_PATTERN, referenceRegistry, type CollectionName } from '../../schema/common.ts';
 import type { SchemaIssueParams } from '../../schema/rules.ts';
 import type { RuleId } from '../rules/catalog.ts';
 import { slugify } from '../text/slug.ts';
@@ -185,6 +185,15 @@ function describeIssue(issue: Issue, schema: z.ZodType, raw: unknown, out: Probl
           rule: 'invalid-id',
           message: `Invalid id \`${text}\` for \`${field}\`, expected lowercase words joined by \`-\`, such as \`ci-speed\``,
           ...(fixed && fixed !== text ? { hint: `write \`${fixed}\`` } : {}),
+        }));
+        return;
+      }
+      if ('pattern' in issue && issue.pattern === String(ITEM_ID_PATTERN)) {
+        out.add(() => ({
+          path,
+          rule: 'invalid-id',
+          message: `Invalid id \`${text}\` for \`${field}\`, expected an accomplishment's \`<cycle>/<slug>\`, such as \`2026-h1/cut-ci-time\``,
+          hint: 'write the path of its file under `content/accomplishments/`, without `.md`',
         }));
         return;
       }

@@ -114,7 +114,8 @@ export const RULES = [
   {
     id: 'unknown-reference',
     severity: 'error',
-    description: 'An id (author, team, owner, manager, lead, parent, cycle, goal) does not match any file of that collection.',
+    description:
+      'An id (author, team, owner, manager, lead, parent, cycle, goal, `builds_on`) does not match any file of that collection. A shared item’s `builds_on` may not name an item in `content/.personal/`, which only its author’s machine has.',
   },
   {
     id: 'unknown-key-result',
@@ -131,7 +132,7 @@ export const RULES = [
   {
     id: 'duplicate-entry',
     severity: 'error',
-    description: 'The same person is listed twice in `authors`, or the same goal twice in `goals`.',
+    description: 'The same person is listed twice in `authors`, the same goal twice in `goals`, or the same item twice in `builds_on`.',
   },
   {
     id: 'tree-loop',
@@ -147,6 +148,12 @@ export const RULES = [
   { id: 'cycle-folder', severity: 'error', description: 'An accomplishment’s `cycle` differs from the cycle folder it is in.' },
   { id: 'date-outside-cycle', severity: 'error', description: 'An accomplishment’s `date` is outside its cycle’s `start`..`end`.' },
   { id: 'future-date', severity: 'warning', description: 'An accomplishment is dated after today.' },
+  {
+    id: 'builds-on',
+    severity: 'error',
+    description:
+      'An entry of `builds_on` names the item itself, or an item dated after it: work builds on what came before (the same day is fine). An earlier item the site’s audience may not see, or a draft, is allowed; the site leaves its link out.',
+  },
   { id: 'goal-cycle', severity: 'warning', description: 'An accomplishment moves a goal that belongs to another cycle.' },
   {
     id: 'submission-count',

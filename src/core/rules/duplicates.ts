@@ -83,5 +83,18 @@ export const duplicates: Rule = (ctx) => {
       }
       goals.set(key, index);
     });
+    const earlier = new Set<string>();
+    item.data.builds_on.forEach((id, index) => {
+      if (earlier.has(id)) {
+        ctx.report({
+          at: item,
+          path: ['builds_on', index],
+          rule: 'duplicate-entry',
+          message: `Duplicate item \`${id}\` in \`builds_on\`, expected each item once`,
+          hint: 'remove the second one',
+        });
+      }
+      earlier.add(id);
+    });
   }
 };

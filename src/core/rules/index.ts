@@ -1,6 +1,7 @@
 import { emptyAudience } from './audience.ts';
 import { accomplishmentDates, cycleDates } from './cycles.ts';
 import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
+import { buildsOn } from './builds-on.ts';
 import { bodyLimitRules, unclosedHtml } from './bodies.ts';
 import { duplicates } from './duplicates.ts';
 import { keyResults } from './key-results.ts';
@@ -22,6 +23,7 @@ export const CROSS_FILE_RULES: readonly Rule[] = [
   treeLoops,
   cycleDates,
   accomplishmentDates,
+  buildsOn,
   unplanned,
   requiredSections,
   templateText,
