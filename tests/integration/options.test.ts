@@ -24,7 +24,7 @@ describe('throughline() options', () => {
 
   it('names a misspelled component and the ones there are', () => {
     expect(refusal({ components: { ItemCrad: './src/Card.astro' } })).toMatchInlineSnapshot(
-      `"throughline(): \`components.ItemCrad\` is not a component Throughline draws (did you mean \`ItemCard\`?); it has Avatar, CoverageTable, CycleMap, GoalMap, GoalPath, GoalTree, ItemCard, ItemList, ItemListPage, KeyResult, NotShown, OutcomeBadge, OutcomeMix, Pagination, PersonLink, ProgressBar, Scorecard, SearchForm, StatusBadge"`,
+      `"throughline(): \`components.ItemCrad\` is not a component Throughline draws (did you mean \`ItemCard\`?); it has Avatar, CoverageTable, CycleMap, GoalMap, GoalMoves, GoalPath, GoalTree, ItemCard, ItemList, ItemListPage, KeyResult, KeyResultHistory, NotShown, OutcomeBadge, OutcomeMix, Pagination, PersonLink, ProgressBar, Scorecard, SearchForm, StatusBadge"`,
     );
   });
 
