@@ -85,6 +85,15 @@ export function git(cwd: string, ...args: string[]): string {
   });
 }
 
+/** Commits everything under `paths` (all by default) as landed on `date` (`YYYY-MM-DD`), for both author and committer. */
+export function commitOn(cwd: string, date: string, message: string, ...paths: string[]): void {
+  const env = { ...process.env, GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` };
+  const run = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env });
+  run('add', '-A', ...paths);
+  run('commit', '-qm', message);
+}
+
 /**
  * The pretty output of checking a scenario as a pull request by `author`: the base fixture is
  * committed, the scenario's overlay is the change (`--changed-since HEAD --pr-author author`).

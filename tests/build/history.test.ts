@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commitOn } from '../helpers.ts';
 import { build, makeSiteTree } from './site-tree.ts';
 
 // History on the pages, from a scripted repository: a goal's key result over time, the item that
@@ -10,17 +11,6 @@ import { build, makeSiteTree } from './site-tree.ts';
 
 const GOAL = 'content/goals/ci-speed.md';
 const ITEM = 'content/accomplishments/2026-h1/cut-ci-time.md';
-
-function commit(root: string, date: string, message: string): void {
-  const env = { ...process.env, GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` };
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: root,
-      env,
-    });
-  git('add', '-A', 'content');
-  git('commit', '-qm', message);
-}
 
 function edit(root: string, path: string, from: string, to: string): void {
   const text = readFileSync(join(root, path), 'utf8');
@@ -32,13 +22,13 @@ function edit(root: string, path: string, from: string, to: string): void {
 function scriptedSite(): string {
   const root = makeSiteTree();
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root });
-  commit(root, '2026-03-01', 'start');
+  commitOn(root, '2026-03-01', 'start', 'content');
   edit(root, GOAL, 'current: 12', 'current: 11');
-  commit(root, '2026-04-10', 'measured');
+  commitOn(root, '2026-04-10', 'measured', 'content');
   edit(root, GOAL, 'target: 10', 'target: 8');
-  commit(root, '2026-05-20', 'retargeted');
+  commitOn(root, '2026-05-20', 'retargeted', 'content');
   edit(root, ITEM, 'summary: Sharded the test job four ways.', 'summary: Sharded the test job four ways, and cached the builds.');
-  commit(root, '2026-07-15', 'late edit');
+  commitOn(root, '2026-07-15', 'late edit', 'content');
   return root;
 }
 

@@ -9,24 +9,16 @@ import { keyResultChart } from '../../src/lib/history-chart.ts';
 import { siteModel } from '../../src/lib/site-model.ts';
 import { readHistory } from '../../src/node/history.ts';
 import type { GoalState, HistoryEntry } from '../../src/schema/history.ts';
-import { makeTree } from '../helpers.ts';
+import { commitOn, git, makeTree } from '../helpers.ts';
 import { content, goal, item } from './fixture.ts';
 
 // The content's past, from one `git log` over scripted commits: each goal's versions with the day
 // each landed, followed through renames; each item's commits; and, when git cannot tell, why not.
 
-/** A commit whose day is `date`, as git records both the author's and the committer's. */
+/** A commit whose day is `date`; its full hash. */
 function commit(root: string, date: string, message: string): string {
-  const env = { ...process.env, GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` };
-  const run = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-    });
-  run('add', '-A');
-  run('commit', '-qm', message);
-  return run('rev-parse', 'HEAD').trim();
+  commitOn(root, date, message);
+  return git(root, 'rev-parse', 'HEAD').trim();
 }
 
 function edit(root: string, path: string, from: string | RegExp, to: string): void {
