@@ -65,6 +65,7 @@ export function exportedItem(site: SiteModel, urls: SiteUrls, item: Item): Expor
     })),
     evidence: data.evidence.map((e) => ({ label: e.label, url: e.url })),
     tags: [...data.tags],
+    buildsOn: site.buildsOn(item).map((earlier) => earlier.id),
     teams,
   };
 }

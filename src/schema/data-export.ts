@@ -65,6 +65,7 @@ export const ExportedItemSchema = z.strictObject({
   impact: z.array(ExportedImpactSchema).describe('Before → after changes.'),
   evidence: z.array(ExportedEvidenceSchema).describe('Links that show the work.'),
   tags: z.array(z.string()).describe('Topics.'),
+  buildsOn: z.array(z.string()).describe('The ids of the earlier accomplishments it built on that this build shows.'),
   teams: z.array(id).describe('The ids of the teams of its shown authors, as the team pages count it.'),
 });
 

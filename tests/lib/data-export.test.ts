@@ -42,6 +42,7 @@ const input = content({
         { metric: 'Other', key_result: 'kr-secret', before: 1, after: 2, unit: '%' },
       ],
       date: '2026-03-02',
+      builds_on: ['c1/unplanned', 'c1/team'],
     }),
     item('c1/unplanned', { visibility: 'public', goals: [], unplanned: 'A fire.', title: '=HYPERLINK("http://evil")', date: '2026-03-01' }),
     item('c1/team', { visibility: 'team', title: 'Team-only item' }),
@@ -67,7 +68,18 @@ function everything(site: ReturnType<typeof siteModel>): string {
 describe('the data exports', () => {
   it('hold only what the audience may see: no team or private item, no draft, no hidden person, goal or key result', () => {
     const text = everything(publicSite);
-    for (const secret of ['Team-only item', 'Private item', 'Draft item', 'Ben Okafor', 'ben', 'Secret goal', 'secret', 'kr-secret', 'Ops'])
+    for (const secret of [
+      'Team-only item',
+      'c1/team',
+      'Private item',
+      'Draft item',
+      'Ben Okafor',
+      'ben',
+      'Secret goal',
+      'secret',
+      'kr-secret',
+      'Ops',
+    ])
       expect(text, secret).not.toContain(secret);
     expect(everything(teamSite)).toContain('Team-only item');
     expect(everything(teamSite)).not.toContain('Private item');
@@ -84,11 +96,12 @@ describe('the data exports', () => {
       goals: [{ goal: 'top', keyResult: 'kr-a', contribution: 'Cut it.' }],
       goalsNotShown: 1,
       unplanned: null,
+      buildsOn: ['c1/unplanned'],
       teams: ['core'],
     });
     expect(open?.impact.map((m) => m.keyResult)).toEqual(['kr-a', null]);
     const team = accomplishmentsDocument(teamSite, urls).items.find((i) => i.id === 'c1/open');
-    expect(team).toMatchObject({ authorsNotShown: 0, goalsNotShown: 0, teams: ['core', 'ops'] });
+    expect(team).toMatchObject({ authorsNotShown: 0, goalsNotShown: 0, buildsOn: ['c1/unplanned', 'c1/team'], teams: ['core', 'ops'] });
   });
 
   it('leaves a goal’s hidden owner, team and parent out, and says which way each key result goes', () => {
