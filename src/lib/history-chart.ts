@@ -1,7 +1,7 @@
 import type { HistoryPoint } from './history.ts';
 
-/** The chart's drawing space, which the SVG scales to its box: the right margin holds the baseline's and target's labels, the bottom one the dates. */
-export const CHART = { width: 480, height: 140, left: 6, right: 104, top: 10, bottom: 24 } as const;
+/** The chart's drawing space, which the SVG scales to its box; its words are HTML around it. */
+export const CHART = { width: 480, height: 120, left: 6, right: 6, top: 8, bottom: 8 } as const;
 
 export interface KeyResultChart {
   /** The value as a step line: it holds from one change to the next, up to today. */

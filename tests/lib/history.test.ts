@@ -269,12 +269,12 @@ describe('the key result chart', () => {
 
   it('steps from value to value up to today, within a range holding baseline and target', () => {
     const chart = keyResultChart([point('2026-01-01', 31), point('2026-01-11', 20)], { baseline: 31, target: 10 }, '2026-01-21');
-    // Days 0, 10 and 20 of 20 across 6..376; values 31 (top) to 10 (bottom) padded by a tenth.
+    // Days 0, 10 and 20 of 20 across 6..474; values 31 (top) to 10 (bottom) padded by a tenth.
     expect(chart.dots.map(({ x, y }) => [x, y])).toEqual([
-      [6, 18.8],
-      [191, 65.1],
+      [6, 16.7],
+      [240, 62.1],
     ]);
-    expect(chart.line).toBe('M6 18.8H191V65.1H376');
-    expect([chart.baselineY, chart.targetY]).toEqual([18.8, 107.2]);
+    expect(chart.line).toBe('M6 16.7H240V62.1H474');
+    expect([chart.baselineY, chart.targetY]).toEqual([16.7, 103.3]);
   });
 });
