@@ -56,18 +56,14 @@ export const duplicates: Rule = (ctx) => {
     });
   }
   for (const item of valid(ctx.content, 'accomplishments')) {
-    const authors = new Set<string>();
-    item.data.authors.forEach((author, index) => {
-      if (authors.has(author)) {
-        ctx.report({
-          at: item,
-          path: ['authors', index],
-          rule: 'duplicate-entry',
-          message: `Duplicate author \`${author}\`, expected each person once`,
-          hint: 'remove the second one',
-        });
-      }
-      authors.add(author);
+    repeats(item.data.authors, (author, index) => {
+      ctx.report({
+        at: item,
+        path: ['authors', index],
+        rule: 'duplicate-entry',
+        message: `Duplicate author \`${author}\`, expected each person once`,
+        hint: 'remove the second one',
+      });
     });
     const goals = new Map<string, number>();
     item.data.goals.forEach((link, index) => {
@@ -83,18 +79,23 @@ export const duplicates: Rule = (ctx) => {
       }
       goals.set(key, index);
     });
-    const earlier = new Set<string>();
-    item.data.builds_on.forEach((id, index) => {
-      if (earlier.has(id)) {
-        ctx.report({
-          at: item,
-          path: ['builds_on', index],
-          rule: 'duplicate-entry',
-          message: `Duplicate item \`${id}\` in \`builds_on\`, expected each item once`,
-          hint: 'remove the second one',
-        });
-      }
-      earlier.add(id);
+    repeats(item.data.builds_on, (id, index) => {
+      ctx.report({
+        at: item,
+        path: ['builds_on', index],
+        rule: 'duplicate-entry',
+        message: `Duplicate item \`${id}\` in \`builds_on\`, expected each item once`,
+        hint: 'remove the second one',
+      });
     });
   }
 };
+
+/** Calls `found` for each entry of `list` that an earlier one already named, with its index. */
+function repeats(list: readonly string[], found: (value: string, index: number) => void): void {
+  const seen = new Set<string>();
+  list.forEach((value, index) => {
+    if (seen.has(value)) found(value, index);
+    seen.add(value);
+  });
+}
