@@ -76,6 +76,11 @@ export default tseslint.config(
       may: 'the core, the schemas and the site',
       not: [...CLI, ...NODE, ...INTEGRATION, ...OG, 'node:*'],
     },
+    // The write page's script runs in the browser: the core's pure checks and the site's URLs, nothing of Node or Astro.
+    'src/client/**': {
+      may: 'the core, the schemas and the site’s URLs',
+      not: [...CLI, ...NODE, ...INTEGRATION, ...OG, ...PAGES, 'node:*', 'astro', 'astro:*', 'virtual:*', 'satteri', 'yaml'],
+    },
     // The data layer stays pure, testable without Astro: the build's settings (the locale, today)
     // come in as arguments from src/data/site.ts.
     'src/lib/**': {

@@ -4,7 +4,9 @@ import { CSV_COLUMNS } from '../src/lib/data-export.ts';
 import {
   AccomplishmentsDocumentSchema,
   DATA_SCHEMA_VERSION,
+  CyclesDocumentSchema,
   ExportedAuthorSchema,
+  ExportedCycleSchema,
   ExportedEvidenceSchema,
   ExportedGoalLinkSchema,
   ExportedGoalSchema,
@@ -34,6 +36,8 @@ const SECTIONS: readonly Section[] = [
   { title: '`data/goals.json`', schema: GoalsDocumentSchema },
   { title: '`goals[]`', schema: ExportedGoalSchema },
   { title: '`keyResults[]` (in a goal)', schema: ExportedKeyResultSchema },
+  { title: '`data/cycles.json`', schema: CyclesDocumentSchema },
+  { title: '`cycles[]`', schema: ExportedCycleSchema },
   { title: '`data/people.json`', schema: PeopleDocumentSchema },
   { title: '`people[]`', schema: ExportedPersonSchema },
 ];
@@ -59,7 +63,7 @@ export function dataMarkdown(): string {
     'Every build writes a feed and its data next to its pages, linked from the about page:',
     '',
     '- `rss.xml`: an RSS 2.0 feed of accomplishments, newest first: title, link, date and summary.',
-    '- `data/accomplishments.json`, `data/goals.json`, `data/people.json`: the shapes below.',
+    '- `data/accomplishments.json`, `data/goals.json`, `data/cycles.json`, `data/people.json`: the shapes below.',
     '- `data/accomplishments.csv`: the accomplishments as a spreadsheet (below).',
     '- `robots.txt`: public builds allow crawlers and name `sitemap-index.xml`, written by',
     '  `@astrojs/sitemap` for public builds only; team and private builds disallow every crawler. A',

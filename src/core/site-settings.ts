@@ -22,4 +22,6 @@ export interface SiteSettings {
   cards: boolean;
   /** Whether pages carry the search box (the integration's `search` option). */
   search: boolean;
+  /** Whether the build has the `/write/` page: team and private builds, public ones when site.yaml asks. */
+  write: boolean;
 }

@@ -22,8 +22,8 @@ export function loadSite(): Promise<SiteModel> {
 
 export const urls = siteUrls(settings.base);
 
-/** What the integration's options turned on: social cards, and search. */
-export const features = { cards: settings.cards, search: settings.search };
+/** What the integration's options and the audience turned on: social cards, search, the write page. */
+export const features = { cards: settings.cards, search: settings.search, write: settings.write };
 
 let history: Promise<SiteHistory> | undefined;
 

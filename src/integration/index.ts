@@ -14,7 +14,7 @@ import { packageInfo } from '../node/package-info.ts';
 import { COMPONENTS, OptionsSchema, type ResolvedOptions, type ThroughlineOptions } from './options.ts';
 import { isRoute, routePattern } from './routes.ts';
 import { writeSearchIndex } from './search-index.ts';
-import { siteAddress, siteAudience } from './site-address.ts';
+import { publicWritePage, siteAddress, siteAudience } from './site-address.ts';
 import { throughlineVite } from './vite-plugin.ts';
 
 export type { ThroughlineOptions };
@@ -45,13 +45,17 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
         const routes = join(packageInfo().root, 'src', 'routes');
         // A team's own public/robots.txt wins: nothing a user wrote is replaced.
         const ownRobots = existsSync(join(root, 'public', 'robots.txt'));
+        const audience = buildSettings().audience;
+        const buildAudience = audience ?? siteAudience(root);
+        // The one page with client code, where anyone may draft an item: public builds only on request.
+        const write = buildAudience !== 'public' || publicWritePage(root);
         for (const file of readdirSync(routes, { recursive: true, encoding: 'utf8' })) {
           if (!isRoute(file) || (ownRobots && file === 'robots.txt.ts')) continue;
           if ((!resolved.search && file === 'search.astro') || (!resolved.cards && file.startsWith('og'))) continue;
+          if (!write && file === 'write.astro') continue;
           injectRoute({ pattern: routePattern(file), entrypoint: pathToFileURL(join(routes, file)) });
         }
         const base = address.pathname;
-        const audience = buildSettings().audience;
         const settings: SiteSettings = {
           audience,
           base,
@@ -60,6 +64,7 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
           favicon: existsSync(join(root, 'public', 'favicon.svg')) ? `${base}favicon.svg` : undefined,
           cards: resolved.cards,
           search: resolved.search,
+          write,
         };
         updateConfig({
           site: address.origin,
@@ -73,7 +78,7 @@ export default function throughline(options: ThroughlineOptions = {}): AstroInte
           devToolbar: { enabled: false },
           prefetch: false,
           // Only the public build is for search engines; the others carry `noindex` on every page.
-          integrations: (audience ?? siteAudience(root)) === 'public' ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : [],
+          integrations: buildAudience === 'public' ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : [],
           vite: {
             plugins: [
               throughlineVite({

@@ -34,6 +34,11 @@ export function siteAudience(root: string): Audience {
   return audience.success ? audience.data : 'team';
 }
 
+/** Whether site.yaml asks for the `/write/` page in public builds; anything but `true` says no. */
+export function publicWritePage(root: string): boolean {
+  return siteField(root, 'public_write_page') === true;
+}
+
 /** One top-level field of content/site.yaml as written, or undefined when the file cannot be read. */
 function siteField(root: string, key: string): unknown {
   let text: string;

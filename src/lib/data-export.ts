@@ -1,6 +1,8 @@
 import {
   DATA_SCHEMA_VERSION,
   type AccomplishmentsDocument,
+  type CyclesDocument,
+  type ExportedCycle,
   type ExportedGoal,
   type ExportedItem,
   type ExportedPerson,
@@ -108,6 +110,18 @@ export function peopleDocument(site: SiteModel, urls: SiteUrls): PeopleDocument 
     team: site.team(person.data.team) ? person.data.team : null,
   }));
   return { ...envelope(site), people };
+}
+
+export function cyclesDocument(site: SiteModel, urls: SiteUrls): CyclesDocument {
+  const cycles = site.cycles.map((cycle): ExportedCycle => ({
+    id: cycle.id,
+    url: absolute(site, urls.cycle(cycle.id)),
+    name: cycle.data.name,
+    start: cycle.data.start,
+    end: cycle.data.end,
+    due: cycle.data.due ?? null,
+  }));
+  return { ...envelope(site), cycles };
 }
 
 /** The CSV's columns, in order; lists inside a cell are joined with `; `. */

@@ -34,12 +34,14 @@ export function siteUrls(base: string) {
     mapOf: (cycle: string) => at('map', cycle),
     about: () => at('about'),
     search: () => at('search'),
+    // The draft form; `goal` picks that goal when a goal's page opens it.
+    write: (goal?: string) => (goal === undefined ? at('write') : `${at('write')}?goal=${encodeURIComponent(goal)}`),
     // Files, not pages: no trailing slash. A card's `file` comes from src/lib/cards.ts.
     card: (file: string) => `${root}og/${file}`,
     feed: () => `${root}rss.xml`,
     // Written by @astrojs/sitemap, in public builds only.
     sitemap: () => `${root}sitemap-index.xml`,
-    data: (file: 'accomplishments.json' | 'goals.json' | 'people.json' | 'accomplishments.csv') => `${root}data/${file}`,
+    data: (file: 'accomplishments.json' | 'goals.json' | 'people.json' | 'cycles.json' | 'accomplishments.csv') => `${root}data/${file}`,
   };
 }
 
@@ -61,5 +63,12 @@ export function repoUrls(repo: string, branch: string) {
     history: (collection: string, id: string) => `${root}/commits/${path(branch, 'content', collection, `${id}.md`)}`,
     submit: () => `${root}/blob/${path(branch, 'docs', 'submitting.md')}`,
     newItem: (cycle: string) => `${root}/new/${path(branch, 'content', 'accomplishments', cycle)}`,
+    /** GitHub's "create new file" page for `file` (a path in the repository), filled in with `value` when given. */
+    propose: (file: string, value?: string) => {
+      const folder = file.split('/').slice(0, -1).join('/');
+      const query = new URLSearchParams({ filename: file.split('/').at(-1)! });
+      if (value !== undefined) query.set('value', value);
+      return `${root}/new/${path(branch, folder)}?${query.toString().replaceAll('+', '%20')}`;
+    },
   };
 }

@@ -105,6 +105,15 @@ export const ExportedPersonSchema = z.strictObject({
   team: id.nullable().describe('The id of their team, or `null` when this build does not show it.'),
 });
 
+export const ExportedCycleSchema = z.strictObject({
+  id: id.describe('The cycle’s id.'),
+  url: address.describe('Its page on this site.'),
+  name: z.string().describe('Its name.'),
+  start: isoDate.describe('Its first day, `YYYY-MM-DD`.'),
+  end: isoDate.describe('Its last day, `YYYY-MM-DD`.'),
+  due: isoDate.nullable().describe('The last day to submit, `YYYY-MM-DD`, or `null` when the cycle names none.'),
+});
+
 export const AccomplishmentsDocumentSchema = z.strictObject({
   ...envelope,
   items: z.array(ExportedItemSchema).describe('Every accomplishment this build shows, newest first; never drafts.'),
@@ -120,9 +129,16 @@ export const PeopleDocumentSchema = z.strictObject({
   people: z.array(ExportedPersonSchema).describe('Everyone this build shows, alphabetical.'),
 });
 
+export const CyclesDocumentSchema = z.strictObject({
+  ...envelope,
+  cycles: z.array(ExportedCycleSchema).describe('Every review cycle, latest first.'),
+});
+
 export type ExportedItem = z.infer<typeof ExportedItemSchema>;
 export type ExportedGoal = z.infer<typeof ExportedGoalSchema>;
 export type ExportedPerson = z.infer<typeof ExportedPersonSchema>;
 export type AccomplishmentsDocument = z.infer<typeof AccomplishmentsDocumentSchema>;
 export type GoalsDocument = z.infer<typeof GoalsDocumentSchema>;
+export type ExportedCycle = z.infer<typeof ExportedCycleSchema>;
+export type CyclesDocument = z.infer<typeof CyclesDocumentSchema>;
 export type PeopleDocument = z.infer<typeof PeopleDocumentSchema>;

@@ -36,6 +36,11 @@ export const SiteSchema = z.strictObject({
   sections: list(text(80), { max: 10 }).default(() => [...DEFAULT_SECTIONS]),
   /** After how many days without a new `current` value a key result is marked stale on its goal's page. */
   stale_after_days: z.int().min(1).max(365).default(30),
+  /**
+   * Whether the public build also has the `/write/` page, where anyone can write an accomplishment
+   * in the browser and propose it on GitHub. Team and private builds always have it.
+   */
+  public_write_page: z.boolean().default(false),
 });
 export type Site = z.infer<typeof SiteSchema>;
 

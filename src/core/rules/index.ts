@@ -1,6 +1,7 @@
 import { emptyAudience } from './audience.ts';
 import { accomplishmentDates, cycleDates } from './cycles.ts';
-import { bodyLinks, requiredSections, unplanned } from './accomplishments.ts';
+import { bodyLinks, requiredSections } from './accomplishments.ts';
+import { unplanned } from './unplanned.ts';
 import { buildsOn } from './builds-on.ts';
 import { bodyLimitRules, unclosedHtml } from './bodies.ts';
 import { duplicates } from './duplicates.ts';

@@ -1,0 +1,210 @@
+import { AccomplishmentSchema, type Accomplishment } from '../../schema/index.ts';
+import type { Severity } from '../diagnostics/diagnostics.ts';
+import { describeIssues } from '../diagnostics/schema-issues.ts';
+import { openCycle } from '../model/open-cycle.ts';
+import { CONTENT_DIR, PERSONAL_DIR } from '../read/paths.ts';
+import type { Content, ContentEntry } from '../read/content.ts';
+import { buildsOn } from '../rules/builds-on.ts';
+import { RULE_SEVERITY, type RuleId } from '../rules/catalog.ts';
+import type { CheckContext, Problem } from '../rules/context.ts';
+import { accomplishmentDates } from '../rules/cycles.ts';
+import { duplicates } from '../rules/duplicates.ts';
+import { keyResults } from '../rules/key-results.ts';
+import { noEvidence, templateText } from '../rules/quality.ts';
+import { references } from '../rules/references.ts';
+import type { Rule } from '../rules/types.ts';
+import { unplanned } from '../rules/unplanned.ts';
+import { bodyHeadings, defaultDate, renderAccomplishment, type Answers } from '../scaffold/scaffold.ts';
+import { slugProblem } from '../scaffold/scaffold-input.ts';
+import { slugify } from '../text/slug.ts';
+import { visible } from '../text/text-checks.ts';
+import type { WriteCatalog } from './catalog.ts';
+import { frontMatterOf, type Draft } from './draft.ts';
+
+/**
+ * The rules of `throughline check` that judge one new item by ids alone, run on the draft in the
+ * browser. The rest need the Markdown parser (links and raw HTML in the body) or every item
+ * (counts per person): the pull request's check runs those.
+ */
+const RULES: readonly Rule[] = [references, duplicates, keyResults, accomplishmentDates, buildsOn, unplanned, templateText, noEvidence];
+
+/** A problem of the draft, on the form field it belongs to (`title`, `impact.0.unit`, `sections.Impact`). */
+export interface FieldProblem {
+  field: string;
+  severity: Severity;
+  rule: RuleId | 'file-exists';
+  message: string;
+  hint?: string | undefined;
+}
+
+export interface DraftResult {
+  problems: FieldProblem[];
+  /** Where the file goes; `undefined` until the cycle and the file name are known. */
+  path: string | undefined;
+  /** The file, once the front matter passes the schema. */
+  markdown: string | undefined;
+}
+
+export interface DraftSettings {
+  /** site.yaml's `sections`. */
+  sections: readonly string[];
+  /** `YYYY-MM-DD` in the writer's own time zone. */
+  today: string;
+}
+
+/** A new draft: the cycle open today, its default date, and a goal when the link named one. */
+export function newDraft(catalog: WriteCatalog, today: string, goal?: string): Draft {
+  const cycles = catalog.cycles.map((c) => ({ id: c.id, data: { start: c.start, end: c.end, due: c.due ?? undefined } }));
+  const linked = catalog.goals.find((g) => g.id === goal);
+  const cycle = (linked && cycles.find((c) => c.id === linked.cycle)) ?? openCycle(cycles, today);
+  return {
+    author: '',
+    coAuthors: [],
+    cycle: cycle?.id ?? '',
+    title: '',
+    summary: '',
+    isUnplanned: false,
+    goals: goal === undefined ? [] : [{ goal, key_result: '' }],
+    unplanned: '',
+    outcome: 'delivered',
+    impact: [],
+    evidence: [],
+    tags: '',
+    builds_on: [],
+    visibility: 'team',
+    date: (cycle && defaultDate(cycle.data, today)) ?? '',
+    slug: '',
+    sections: {},
+  };
+}
+
+/** The file name: the one typed, else the title's, as `new` makes it. */
+export function slugOf(draft: Draft): string {
+  return draft.slug.trim() === '' ? slugify(draft.title) : draft.slug.trim();
+}
+
+/** Where `new` would write the file: private items stay out of git, in `content/.personal/`. */
+export function pathOf(draft: Draft): string | undefined {
+  const slug = slugOf(draft);
+  if (draft.cycle === '' || slug === '') return undefined;
+  return `${draft.visibility === 'private' ? PERSONAL_DIR : CONTENT_DIR}/accomplishments/${draft.cycle}/${slug}.md`;
+}
+
+/** The answers `new` takes, from a draft whose front matter passed the schema. */
+export function answersOf(draft: Draft, data: Accomplishment): Answers {
+  return {
+    title: data.title,
+    summary: data.summary,
+    authors: data.authors,
+    cycle: data.cycle,
+    date: data.date,
+    goals: data.goals.map(({ goal, key_result }) => (key_result === undefined ? { goal } : { goal, key_result })),
+    unplanned: data.goals.length === 0 ? (data.unplanned ?? '') : undefined,
+    outcome: data.outcome,
+    impact: data.impact,
+    evidence: data.evidence,
+    tags: data.tags,
+    builds_on: data.builds_on,
+    visibility: data.visibility,
+    sections: draft.sections,
+  };
+}
+
+/**
+ * Everything `throughline check` would say of this draft that ids can tell, in its words, each on
+ * its field; and the file itself once the schema passes. `known` is `catalogContent(catalog)`,
+ * made once: the draft is checked as it is typed.
+ */
+export function checkDraft(draft: Draft, known: Content, settings: DraftSettings): DraftResult {
+  const problems: FieldProblem[] = [];
+  const raw = frontMatterOf(draft);
+  const path = pathOf(draft);
+  const slug = slugOf(draft);
+
+  if (draft.title.trim() !== '' && slug === '')
+    problems.push(fileProblem('The title has no letters or digits to make a file name from', 'type a file name'));
+  else if (draft.slug.trim() !== '') {
+    const problem = slugProblem(slug);
+    if (problem) problems.push(fileProblem(`The file name ${problem}`));
+  }
+  const id = `${draft.cycle}/${slug}`;
+  if (path !== undefined && known.entries.accomplishments.has(id))
+    problems.push(fileProblem(`${path} exists already`, 'choose another file name'));
+
+  const parsed = AccomplishmentSchema.safeParse(raw);
+  for (const problem of parsed.success ? [] : describeIssues(parsed.error.issues, AccomplishmentSchema, raw))
+    problems.push(onField({ path: problem.path, rule: problem.rule, message: problem.message, hint: problem.hint }, draft));
+
+  const markdown = parsed.success ? renderAccomplishment(answersOf(draft, parsed.data), settings.sections) : undefined;
+  const body = markdown === undefined ? '' : markdown.slice(markdown.indexOf('\n---\n') + 5);
+  const bodyLine = markdown === undefined ? 1 : markdown.slice(0, markdown.length - body.length).split('\n').length;
+  // The catalog's entries are shared between checks; only the item list is copied, to hold the draft.
+  const content: Content = { ...known, entries: { ...known.entries, accomplishments: new Map(known.entries.accomplishments) } };
+  const mine: ContentEntry<'accomplishments'> = {
+    collection: 'accomplishments',
+    id,
+    doc: { file: path ?? `${CONTENT_DIR}/accomplishments/${id}.md`, text: markdown ?? '', yaml: '', yamlLine: 2, body, bodyLine },
+    raw,
+    data: parsed.data,
+  };
+  content.entries.accomplishments.set(id, mine);
+  const ctx: CheckContext = {
+    content,
+    site: undefined,
+    today: settings.today,
+    report(problem) {
+      if (problem.at === mine) problems.push(onField(problem, draft, { headings: bodyHeadings(settings.sections), bodyLine }));
+    },
+  };
+  for (const rule of RULES) rule(ctx);
+  return { problems, path, markdown };
+}
+
+function fileProblem(message: string, hint?: string): FieldProblem {
+  return { field: 'slug', severity: 'error', rule: 'file-exists', message, hint };
+}
+
+/** The form field a front matter path (or, for the body, a line) belongs to. */
+function onField(problem: Problem, draft: Draft, body?: { headings: string[]; bodyLine: number }): FieldProblem {
+  const [key, index, sub] = problem.path ?? [];
+  let field = typeof key === 'string' ? key : 'form';
+  if (key === 'authors') field = index === undefined || index === 0 ? 'author' : 'coAuthors';
+  else if (key === 'goals') field = typeof index === 'number' ? `goals.${index}${sub === 'key_result' ? '.key_result' : ''}` : 'goals';
+  else if ((key === 'impact' || key === 'evidence') && typeof index === 'number')
+    field = `${key}.${blankRowsBefore(draft[key], index)}${typeof sub === 'string' ? `.${sub}` : ''}`;
+  else if (key === 'builds_on' && typeof index === 'number') field = `builds_on.${index}`;
+  else if (key === 'tags') field = 'tags';
+  if (problem.span && body) field = sectionAt(problem.span.line, body.headings, draft, body.bodyLine);
+  const out: FieldProblem = {
+    field,
+    severity: problem.severity ?? RULE_SEVERITY[problem.rule],
+    rule: problem.rule,
+    message: visible(problem.message),
+  };
+  if (problem.hint) out.hint = visible(problem.hint);
+  return out;
+}
+
+/** The form's row for the `index`-th row written: blank rows are not written. */
+function blankRowsBefore(rows: readonly Record<string, string>[], index: number): number {
+  let seen = -1;
+  for (const [row, values] of rows.entries()) {
+    if (Object.values(values).every((value) => value.trim() === '')) continue;
+    seen += 1;
+    if (seen === index) return row;
+  }
+  return index;
+}
+
+/** The section whose text holds body line `line` of the file. */
+function sectionAt(line: number, headings: readonly string[], draft: Draft, bodyLine: number): string {
+  // Each section is `## heading`, a blank line, its text, a blank line.
+  let at = bodyLine;
+  for (const heading of headings) {
+    const text = draft.sections[heading]?.trim() ? draft.sections[heading]!.trim().replace(/\r\n?/g, '\n') : '_';
+    const end = at + 2 + text.split('\n').length;
+    if (line < end) return `sections.${heading}`;
+    at = end + 1;
+  }
+  return 'form';
+}

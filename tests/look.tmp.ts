@@ -1,0 +1,16 @@
+import { serveStatic } from '/work/main/tests/browser/server.ts';
+import { launchChromium } from '/work/main/tests/browser/chromium.ts';
+const dir = process.argv[2]!;
+const server = await serveStatic(dir, '/impact/');
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(`${server.origin}/impact/write/?goal=ci-sped`);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/w1.png', fullPage: true });
+await page.setViewportSize({ width: 390, height: 800 });
+await page.screenshot({ path: '/tmp/w2.png', fullPage: false });
+console.log(await page.evaluate(() => document.documentElement.scrollWidth));
+await browser.close();
+await server.close();
