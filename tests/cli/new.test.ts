@@ -902,12 +902,15 @@ describe('new with the whole item as options', () => {
 
   it('writes what the options give alongside the questions', async () => {
     const root = makeTree();
-    const t = terminal(root, flags({ ...without(WHOLE, 'outcome', 'date') }, true));
+    const t = terminal(root, flags({ ...without(WHOLE, 'outcome', 'date'), 'builds-on': '2026-h1/try-remote-cache' }, true));
     await t.answer('Outcome', ENTER);
-    await t.answer('When did it land?', ENTER);
+    // The earlier item landed on 2026-05-20: this one cannot be older than what it built on.
+    await t.answer('When did it land?', '\u0015', '2026-05-01', ENTER);
+    await t.answer('Item `2026-h1/try-remote-cache` is dated 2026-05-20', '\u0015', '2026-05-25', ENTER);
     expect((await t.result()).code).toBe(0);
     const text = read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md');
-    expect(text).toContain('\ntags: [ci, caching]\nbuilds_on: [2026-h1/cut-ci-time]\n');
+    expect(text).toContain('\ndate: 2026-05-25\n');
+    expect(text).toContain('\ntags: [ci, caching]\nbuilds_on: [2026-h1/try-remote-cache]\n');
     expect(text).toContain('\n## Impact\n\nTwo minutes off every push.\n');
     expect(check(root)).toMatchObject({ exitCode: 0 });
   });
