@@ -5,7 +5,8 @@ import * as p from '@clack/prompts';
 import { openCycle } from '../core/model/open-cycle.ts';
 import { dateProblem, defaultDate, type Answers, type GoalChoice } from '../core/scaffold/scaffold.ts';
 import { slugify } from '../core/text/slug.ts';
-import { slugProblem, startedCycles, textProblem, type Catalog, type Draft } from '../core/scaffold/scaffold-input.ts';
+import { extras, slugProblem, startedCycles, textProblem, type Catalog, type Draft } from '../core/scaffold/scaffold-input.ts';
+import { laterWork } from '../core/rules/builds-on.ts';
 import { visible } from '../core/text/text-checks.ts';
 import { goalTree } from '../core/model/goal-tree.ts';
 import { IsoDate, type Goal } from '../schema/index.ts';
@@ -99,7 +100,7 @@ async function ask(draft: Draft, ctx: PromptContext): Promise<{ answers: Answers
         initialValue: defaultDate(cycle.data, ctx.today) ?? '',
         validate: (value = '') =>
           IsoDate.safeParse(value.trim()).success
-            ? say('The date', dateProblem(value.trim(), cycleId, cycle.data, ctx.today))
+            ? (say('The date', dateProblem(value.trim(), cycleId, cycle.data, ctx.today)) ?? laterThan(value.trim(), draft, ctx.catalog))
             : 'Write the date as YYYY-MM-DD',
       }),
     ).trim();
@@ -117,7 +118,7 @@ async function ask(draft: Draft, ctx: PromptContext): Promise<{ answers: Answers
     ).trim();
   }
   return {
-    answers: { authors, cycle: cycleId, title, summary, ...throughline, outcome, visibility, date },
+    answers: { authors, cycle: cycleId, title, summary, ...throughline, outcome, visibility, date, ...extras(draft) },
     slug,
   };
 }
@@ -244,3 +245,12 @@ function treeOrder<G extends { id: string; data: Goal }>(goals: readonly G[]): {
 }
 
 export { CANCELLED };
+
+/** An item given with `--builds-on` that is dated after `date`: the work can only build on what came before. */
+function laterThan(date: string, draft: Draft, catalog: Catalog): string | undefined {
+  for (const id of draft.builds_on ?? []) {
+    const earlier = catalog.items.find((item) => item.id === id);
+    if (earlier && earlier.data.date > date) return laterWork(id, earlier.data.date, date);
+  }
+  return undefined;
+}

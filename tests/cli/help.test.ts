@@ -55,6 +55,17 @@ describe('--help is made from the option declarations', () => {
         --no-personal      Put a private item in content/accomplishments/ with the others
         --date YYYY-MM-DD  When it landed (default: today, or the last day of a cycle that is over)
         --slug NAME        The file name (default: made from the title, at most 64 characters)
+        --impact MAPPING   A before → after change, a YAML mapping as in the file ({metric: CI time,
+                           before: 22, after: 11, unit: min}); repeat for more
+        --evidence LABEL=URL
+                           A link that shows the work: its label, =, and the link (PR #4121=https://…);
+                           repeat for more
+        --tag ID           A topic, lowercase kebab-case such as ci; repeat for more
+        --builds-on ITEM   An earlier item this work grew out of, <cycle>/<slug> such as
+                           2026-h1/cut-ci-time; repeat for more
+        --section HEADING=TEXT
+                           Markdown under one of the body's headings instead of its question
+                           (Context=Builds took 22 minutes.); repeat for more
         --no-input         Never ask: every answer comes from the options above, and a missing one is an
                            error. Without it, you are asked for what the options leave out.
         --root DIR         Repository root that holds content/ (default: the current directory)

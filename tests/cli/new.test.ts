@@ -8,7 +8,8 @@ import { command } from '../../src/cli/commands/new.ts';
 import { command as schemaCommand } from '../../src/cli/commands/schema.ts';
 import { UsageError } from '../../src/core/diagnostics/errors.ts';
 import { readEntry } from '../../src/core/read/read-entry.ts';
-import { check, git, makeTree } from '../helpers.ts';
+import { AccomplishmentSchema } from '../../src/schema/index.ts';
+import { check, git, makeTree, runCli } from '../helpers.ts';
 import { testContext } from './context.ts';
 
 /**
@@ -749,5 +750,168 @@ describe('new with prompts', () => {
     await t.answer('Outcome', ESCAPE);
     expect(await t.result()).toMatchObject({ code: 130, err: '' });
     expect(snapshotTree(root)).toEqual(before);
+  });
+});
+
+describe('new with the whole item as options', () => {
+  // Everything a finished item has: what no prompt asks is given as options, the way the web form
+  // gives it to the same renderer.
+  const WHOLE: Answers = {
+    ...COMPLETE,
+    goal: ['ci-speed:ci-p50', 'ship-faster'],
+    date: '2026-06-01',
+    impact: [
+      '{metric: Median CI time, key_result: ci-p50, before: 14, after: 12, unit: min}',
+      '{metric: Flaky tests, before: 40, after: 3.5, unit: tests, better: lower}',
+    ],
+    evidence: ['PR #4121=https://github.com/acme/web/pull/4121', 'Dashboard: "CI p50"=HTTPS://grafana.example.com/d/ci?from=now-90d'],
+    tag: ['ci', 'caching', 'ci'],
+    'builds-on': '2026-h1/cut-ci-time',
+    section: [
+      'Context=Every push downloaded 1.2 GB of dependencies.',
+      'what we did:=Cached them by lockfile hash:\r\n\r\n- one cache per branch  \r\n- a weekly purge\r\n',
+      'Impact=Two minutes off every push.',
+      'What we learned=A cache key has to name everything that changes its contents.',
+    ],
+  };
+
+  it('writes every field, and the file passes the check with nothing left to fill in', async () => {
+    const root = makeTree();
+    const result = await runNew(root, flags(WHOLE));
+    expect(result).toMatchObject({ code: 0, err: '' });
+    const text = read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md');
+    expect(text).toMatchInlineSnapshot(`
+      "---
+      title: Cache dependencies between CI runs
+      summary: A warm dependency cache saves two minutes on every push.
+      authors: [ben, ana]
+      cycle: 2026-h1
+      date: 2026-06-01
+      goals:
+        - goal: ci-speed
+          key_result: ci-p50
+        - goal: ship-faster
+      outcome: delivered
+      impact:
+        - metric: Median CI time
+          key_result: ci-p50
+          before: 14
+          after: 12
+          unit: min
+        - metric: Flaky tests
+          before: 40
+          after: 3.5
+          unit: tests
+          better: lower
+      evidence: [{label: "PR #4121", url: "https://github.com/acme/web/pull/4121"}, {label: "Dashboard: \\"CI p50\\"", url: "HTTPS://grafana.example.com/d/ci?from=now-90d"}]
+      tags: [ci, caching]
+      builds_on: [2026-h1/cut-ci-time]
+      visibility: team
+      draft: false # true keeps it out of the site and the counts while you work on it
+      ---
+      ## Context
+
+      Every push downloaded 1.2 GB of dependencies.
+
+      ## What we did
+
+      Cached them by lockfile hash:
+
+      - one cache per branch  
+      - a weekly purge
+
+      ## Impact
+
+      Two minutes off every push.
+
+      ## What we learned
+
+      A cache key has to name everything that changes its contents.
+      "
+    `);
+    expect(check(root)).toMatchObject({ exitCode: 0 });
+    expect(check(root).stdout).toMatchInlineSnapshot(`
+      "✓ No problems in 12 files
+      "
+    `);
+    const entry = readEntry(text);
+    const data = AccomplishmentSchema.parse(entry.ok ? entry.data : undefined);
+    expect(data).toMatchObject({
+      impact: [
+        { metric: 'Median CI time', key_result: 'ci-p50', before: 14, after: 12, unit: 'min' },
+        { metric: 'Flaky tests', before: 40, after: 3.5, unit: 'tests', better: 'lower' },
+      ],
+      evidence: [
+        { label: 'PR #4121', url: 'https://github.com/acme/web/pull/4121' },
+        { label: 'Dashboard: "CI p50"', url: 'HTTPS://grafana.example.com/d/ci?from=now-90d' },
+      ],
+      tags: ['ci', 'caching'],
+      builds_on: ['2026-h1/cut-ci-time'],
+    });
+  });
+
+  it('reports every bad value of the new options at once, and writes nothing', async () => {
+    const root = makeTree();
+    const before = snapshotTree(root);
+    const bad = flags({
+      ...COMPLETE,
+      date: '2026-03-01',
+      impact: [
+        '{metric: Median CI time, key_result: ci-p5, before: 22, after: 11, unit: min}',
+        '{metric: Median CI time, key_result: ci-p50, before: 22, after: 11, unit: s}',
+        '{metric: Flaky tests, befor: 40, after: true, unit: tests, better: up}',
+        '{metric: [unclosed',
+        'fewer flaky tests',
+      ],
+      evidence: ['PR #4121 github.com/acme/web/pull/4121', '=https://github.com/acme/web/pull/4121', 'Docs=https://'],
+      tag: ['CI', 'remote cache'],
+      'builds-on': ['cut-ci-time', '2026-h1/try-remote-cache', '2026-h1/nothing-like-it'],
+      section: ['Contxt=Why.', 'Impact=Some.', 'impact:=More.', 'What we did=  ', 'Context'],
+    });
+    expect((await usageError(root, bad)).split('; ')).toMatchInlineSnapshot(`
+      [
+        "--impact \`{metric: Median CI time, key_result: ci-p5, before: 22, after: 11, unit: min}\`: Unknown key result \`ci-p5\`, expected one of this item's goals' key results: \`ci-p50\`",
+        "--impact \`{metric: Median CI time, key_result: ci-p50, before: 22, after: 11, unit: s}\`: Unit \`s\` differs from key result \`ci-p50\`, expected \`min\`",
+        "--impact \`{metric: Flaky tests, befor: 40, after: true, unit: tests, better: up}\`: Missing required field \`before\`",
+        "--impact \`{metric: Flaky tests, befor: 40, after: true, unit: tests, better: up}\`: Unexpected boolean \`true\` for \`after\`, expected a number",
+        "--impact \`{metric: Flaky tests, befor: 40, after: true, unit: tests, better: up}\`: Unexpected \`up\` for \`better\`, expected one of \`higher\` or \`lower\`",
+        "--impact \`{metric: Flaky tests, befor: 40, after: true, unit: tests, better: up}\`: Unknown field \`befor\`, expected one of \`metric\`, \`key_result\`, \`before\`, \`after\`, \`unit\` or \`better\` (did you mean \`before\`?)",
+        "--impact \`{metric: [unclosed\` is not YAML: Flow sequence in block collection must be sufficiently indented and end with a ], expected a mapping such as \`{metric: Median CI time, before: 22, after: 11, unit: min, better: lower}\`",
+        "--impact \`fewer flaky tests\` is not a mapping, expected one such as \`{metric: Median CI time, before: 22, after: 11, unit: min, better: lower}\`",
+        "--evidence \`PR #4121 github.com/acme/web/pull/4121\` is not LABEL=URL, expected a label and a link such as \`PR #123=https://github.com/org/repo/pull/123\`",
+        "--evidence \`=https://github.com/acme/web/pull/4121\`: Empty text for \`label\`, expected at least 1 character",
+        "--evidence \`Docs=https://\`: Unexpected link \`https://\` in \`url\`, expected an absolute \`https://\` link",
+        "--tag \`CI\` is not a tag, expected lowercase letters and digits in words joined by \`-\`, such as \`caching\` (did you mean \`ci\`?)",
+        "--tag \`remote cache\` is not a tag, expected lowercase letters and digits in words joined by \`-\`, such as \`caching\` (did you mean \`remote-cache\`?)",
+        "--builds-on \`cut-ci-time\` is not in content/accomplishments/, expected \`<cycle>/<slug>\` (did you mean \`2026-h1/cut-ci-time\`?)",
+        "--builds-on: Item \`2026-h1/try-remote-cache\` is dated 2026-05-20, after this item's 2026-03-01, expected work from before it",
+        "--builds-on \`2026-h1/nothing-like-it\` is not in content/accomplishments/",
+        "--section \`Contxt\` is not a heading of the body, expected \`Context\`, \`What we did\`, \`Impact\` or \`What we learned\` (did you mean \`Context\`?)",
+        "--section \`Impact\` is given twice, expected each heading once",
+        "--section \`What we did\` has no text, expected Markdown to write under the heading",
+        "--section \`Context\` is not HEADING=TEXT, expected a heading and its text such as \`Context=Builds took 22 minutes.\` — see \`throughline new --help\`",
+      ]
+    `);
+    expect(snapshotTree(root)).toEqual(before);
+    // As for every other option: a usage error, exit 2 (docs/cli.md), one line and no stack trace.
+    const cli = runCli(['new', '--root', root, ...bad]);
+    expect(cli).toMatchObject({ code: 2, stdout: '' });
+    expect(cli.stderr.split('\n')).toHaveLength(2);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('writes what the options give alongside the questions', async () => {
+    const root = makeTree();
+    const t = terminal(root, flags({ ...without(WHOLE, 'outcome', 'date'), 'builds-on': '2026-h1/try-remote-cache' }, true));
+    await t.answer('Outcome', ENTER);
+    // The earlier item landed on 2026-05-20: this one cannot be older than what it built on.
+    await t.answer('When did it land?', '\u0015', '2026-05-01', ENTER);
+    await t.answer('Item `2026-h1/try-remote-cache` is dated 2026-05-20', '\u0015', '2026-05-25', ENTER);
+    expect((await t.result()).code).toBe(0);
+    const text = read(root, 'content/accomplishments/2026-h1/cache-dependencies-between-ci-runs.md');
+    expect(text).toContain('\ndate: 2026-05-25\n');
+    expect(text).toContain('\ntags: [ci, caching]\nbuilds_on: [2026-h1/try-remote-cache]\n');
+    expect(text).toContain('\n## Impact\n\nTwo minutes off every push.\n');
+    expect(check(root)).toMatchObject({ exitCode: 0 });
   });
 });

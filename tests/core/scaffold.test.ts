@@ -105,6 +105,27 @@ describe('yamlString', () => {
     expect(readYaml(line)).toEqual({ ok: true, value: { authors: ids } });
     expect(parse(line, { version: '1.1' })).toEqual({ authors: ids });
   });
+  it('writes item ids with `/` plain in flow lists: `/` means nothing to YAML, so no reading changes', () => {
+    const values = ['2026-h1/cut-ci-time', 'a/b', '1/2', '2026/01/01', 'a//b', 'x/', 'yes/no', 'null/1', '0x1F/2'];
+    const line = `builds_on: [${values.map((id) => yamlString(id, true)).join(', ')}]\n`;
+    expect(line).toMatchInlineSnapshot(`
+      "builds_on: [2026-h1/cut-ci-time, a/b, 1/2, 2026/01/01, a//b, x/, yes/no, null/1, 0x1F/2]
+      "
+    `);
+    expect(readYaml(line)).toEqual({ ok: true, value: { builds_on: values } });
+    expect(parse(line, { version: '1.1' })).toEqual({ builds_on: values });
+    expect(parse(line, { version: '1.2' })).toEqual({ builds_on: values });
+    // Every plain flow value reads back as itself, with `/` anywhere after the first character.
+    const parts = ['a', '1', '0', 'e', '-', '.', '_', '/', 'x', 'é', '9'];
+    for (const a of parts)
+      for (const b of parts)
+        for (const c of parts) {
+          const value = `${/[\p{L}\p{N}]/u.test(a) ? a : 'a'}${b}/${c}`;
+          const item = `[${yamlString(value, true)}]\n`;
+          expect(readYaml(item), item).toEqual({ ok: true, value: [value] });
+          expect(parse(item, { version: '1.1' }), item).toEqual([value]);
+        }
+  });
   it('leaves ordinary text unquoted so the file reads like the examples', () => {
     expect(yamlString('Cut median CI time from 22 to 11 minutes')).toBe('Cut median CI time from 22 to 11 minutes');
     expect(yamlString('Sharded the test job (4 ways), and cached deps.')).toBe('Sharded the test job (4 ways), and cached deps.');
@@ -138,6 +159,98 @@ describe('renderAccomplishment', () => {
     const unplanned = renderAccomplishment({ ...ANSWERS, goals: [], unplanned: 'Support: 40 tickets' }, []);
     expect(unplanned).toContain('\nunplanned: "Support: 40 tickets"\n');
     expect(unplanned).not.toContain('goals');
+  });
+});
+
+// Everything the web form can give: the file it renders must read back as exactly these answers.
+const WHOLE: Answers = {
+  ...ANSWERS,
+  impact: [
+    { metric: 'Median CI time', key_result: 'ci-p50', before: 22, after: 11, unit: 'min' },
+    { metric: 'Share: "flaky" #1', before: 0.5, after: -3, unit: '%', better: 'lower' },
+    { metric: 'yes', before: 1e15, after: -1e15, unit: 'null' },
+    { metric: 'Tiny', before: 1e-7, after: 123456789012345.6, unit: '1e3' },
+    { metric: 'Zero', before: 0, after: 999999999999999.9, unit: 'ms' },
+  ],
+  evidence: [
+    { label: 'PR #4121', url: 'https://github.com/acme/web/pull/4121' },
+    { label: 'Dashboard: "p50" # live', url: 'https://grafana.example.com/d/ci?from=now-90d#panel' },
+    { label: 'mail', url: 'mailto:team@example.com' },
+  ],
+  tags: ['ci', 'caching', '2026', 'null'],
+  builds_on: ['2026-h1/cut-ci-time', '2025-h2/try-remote-cache'],
+};
+
+describe('renderAccomplishment with every field', () => {
+  it('reads back as the same answers, through the check’s reader and a YAML 1.1 reader', () => {
+    const text = renderAccomplishment(WHOLE, ['Impact']);
+    const read = readEntry(text);
+    expect(read.ok).toBe(true);
+    const data = AccomplishmentSchema.parse(read.ok ? read.data : undefined);
+    expect(data).toMatchObject({ impact: WHOLE.impact, evidence: WHOLE.evidence, tags: WHOLE.tags, builds_on: WHOLE.builds_on });
+    const yaml = text.split('---\n')[1]!;
+    expect(parse(yaml, { version: '1.1' })).toMatchObject({ impact: WHOLE.impact, evidence: WHOLE.evidence, builds_on: WHOLE.builds_on });
+  });
+  it('writes numbers as JavaScript prints them, each read back as the same number', () => {
+    for (const n of [0, 0.5, -3, 1e15, -1e15, 1e-7, 1.5e-10, 123456789012345.6, 0.1 + 0.2, 2 ** 49 + 1]) {
+      const impact = [{ metric: 'm', before: n, after: n, unit: 'u' }];
+      const read = readEntry(renderAccomplishment({ ...ANSWERS, impact }, []));
+      expect(read.ok && (read.data as { impact: unknown }).impact, String(n)).toEqual(impact);
+    }
+  });
+  it('writes impact in block style, keys in the schema’s order, only those given', () => {
+    const text = renderAccomplishment(
+      { ...ANSWERS, impact: [{ unit: 'tests', better: 'lower', after: 3, before: 40, metric: 'Flaky tests' }] },
+      [],
+    );
+    expect(text.slice(text.indexOf('impact:'), text.indexOf('visibility:'))).toMatchInlineSnapshot(`
+      "impact:
+        - metric: Flaky tests
+          before: 40
+          after: 3
+          unit: tests
+          better: lower
+      evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]
+      tags: [] # e.g. [ci, caching]
+      "
+    `);
+  });
+  it('writes each section’s own text with \\n line endings, and the prompt under a blank one', () => {
+    const sections = {
+      Context: '\r\n  Why.  \r\nHard break above.\r\n\r\n',
+      'What we did': ' \n\t ',
+      Risks: 'Some.',
+      risks: 'Ignored: not as bodyHeadings writes it.',
+    };
+    const text = renderAccomplishment({ ...ANSWERS, sections }, ['Risks']);
+    expect(text.slice(text.indexOf('## Context'))).toMatchInlineSnapshot(`
+      "## Context
+
+      Why.  
+      Hard break above.
+
+      ## What we did
+
+      _What did you do? The key steps and decisions, and who did what._
+
+      ## Impact
+
+      _What changed, and for whom? Numbers where you have them, also under \`impact:\` above._
+
+      ## Risks
+
+      Some.
+
+      ## What we learned
+
+      _What did this bet teach you, and what would you try next?_
+      "
+    `);
+  });
+  it('leaves the examples and no `builds_on` when the lists are empty', () => {
+    expect(renderAccomplishment({ ...ANSWERS, impact: [], evidence: [], tags: [], builds_on: [], sections: {} }, [])).toBe(
+      renderAccomplishment(ANSWERS, []),
+    );
   });
 });
 

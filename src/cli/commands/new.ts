@@ -100,6 +100,42 @@ const options = {
     description: `The file name (default: made from the title, at most ${ID_MAX} characters)`,
     doc: `The file name without \`.md\`. Default: from the title — lowercase ASCII words joined by \`-\`, at most ${ID_MAX} characters.`,
   },
+  impact: {
+    type: 'string',
+    value: 'MAPPING',
+    multiple: true,
+    description:
+      'A before → after change, a YAML mapping as in the file ({metric: CI time, before: 22, after: 11, unit: min}); repeat for more',
+    doc: "A before → after change, one `impact:` entry as in the file: `'{metric: Median CI time, key_result: ci-p50, before: 22, after: 11, unit: min}'`. Its `key_result` is one of the `--goal`s', in its unit; without one, `better: lower` or `higher` says which way is better. Repeat it for more.",
+  },
+  evidence: {
+    type: 'string',
+    value: 'LABEL=URL',
+    multiple: true,
+    description: 'A link that shows the work: its label, =, and the link (PR #4121=https://…); repeat for more',
+    doc: "A link that shows the work: a label, `=`, then an `https:`, `http:` or `mailto:` link, as in `'PR #4121=https://github.com/acme/web/pull/4121'`. Repeat it for more.",
+  },
+  tag: {
+    type: 'string',
+    value: 'ID',
+    multiple: true,
+    description: 'A topic, lowercase kebab-case such as ci; repeat for more',
+    doc: 'A topic in lowercase kebab-case, such as `ci` or `caching`. Repeat it for more.',
+  },
+  'builds-on': {
+    type: 'string',
+    value: 'ITEM',
+    multiple: true,
+    description: 'An earlier item this work grew out of, <cycle>/<slug> such as 2026-h1/cut-ci-time; repeat for more',
+    doc: 'An earlier item this work grew out of, `<cycle>/<slug>` such as `2026-h1/cut-ci-time`, dated on or before this one. Repeat it for more.',
+  },
+  section: {
+    type: 'string',
+    value: 'HEADING=TEXT',
+    multiple: true,
+    description: "Markdown under one of the body's headings instead of its question (Context=Builds took 22 minutes.); repeat for more",
+    doc: "The Markdown under one of the body's headings instead of its question, as in `'Context=Builds took 22 minutes.'`; it may span lines. Repeat it for the other headings.",
+  },
   input: {
     type: 'boolean',
     default: true,
@@ -166,8 +202,24 @@ async function run(values: OptionValues<typeof options>, ctx: CommandContext): P
 }
 
 function flagsOf(values: OptionValues<typeof options>): Flags {
-  const { author, cycle, title, summary, goal, unplanned, outcome, visibility, date, slug } = values;
-  return { author, cycle, title, summary, goal, unplanned, outcome, visibility, date, slug };
+  const { author, cycle, title, summary, goal, unplanned, outcome, visibility, date, slug, impact, evidence, tag, section } = values;
+  return {
+    author,
+    cycle,
+    title,
+    summary,
+    goal,
+    unplanned,
+    outcome,
+    visibility,
+    date,
+    slug,
+    impact,
+    evidence,
+    tag,
+    buildsOn: values['builds-on'],
+    section,
+  };
 }
 
 const itemPath = (cycle: string, slug: string, personal: boolean) =>
@@ -206,7 +258,12 @@ function schemaSafetyNet(text: string): void {
   const raw = read.ok ? read.data : undefined;
   const parsed = AccomplishmentSchema.safeParse(raw);
   if (parsed.success) return;
-  const flagOf: Record<string, string> = { authors: '--author', goals: '--goal' };
+  const flagOf: Record<string, string> = {
+    authors: '--author',
+    goals: '--goal',
+    tags: '--tag',
+    builds_on: '--builds-on',
+  };
   const messages = describeIssues(parsed.error.issues, AccomplishmentSchema, raw).map((problem) => {
     const field = String(problem.path[0] ?? '');
     return `${flagOf[field] ?? `--${field}`}: ${problem.message}`;

@@ -26,10 +26,15 @@ export const buildsOn: Rule = (ctx) => {
         at: item,
         path: ['builds_on', index],
         rule: 'builds-on',
-        message: `Item \`${id}\` is dated ${earlier.data.date}, after this item's ${item.data.date}, expected work from before it`,
+        message: laterWork(id, earlier.data.date, item.data.date),
         hint: `if \`${id}\` built on this one, list this item in its \`builds_on\` instead`,
         related: [earlier.doc.file],
       });
     });
   }
 };
+
+/** Shared with `new --builds-on`, so the command and the check say it in the same words. */
+export function laterWork(id: string, earlierDate: string, date: string): string {
+  return `Item \`${id}\` is dated ${earlierDate}, after this item's ${date}, expected work from before it`;
+}

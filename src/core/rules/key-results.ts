@@ -1,3 +1,4 @@
+import type { KeyResult } from '../../schema/index.ts';
 import { valid } from '../read/content.ts';
 import { didYouMean, oneOf } from '../text/suggest.ts';
 import { impactTarget } from './impact-target.ts';
@@ -51,10 +52,7 @@ export const keyResults: Rule = (ctx) => {
           at: item,
           path: ['impact', index, 'key_result'],
           rule: 'unknown-key-result',
-          message:
-            ids.length === 0
-              ? `Unknown key result \`${impact.key_result}\`, expected none: this item's goals have no key results`
-              : `Unknown key result \`${impact.key_result}\`, expected one of this item's goals' key results: ${oneOf(ids)}`,
+          message: unknownImpactKeyResult(impact.key_result, ids),
           hint: didYouMean(impact.key_result, ids) ?? 'add the goal that owns it to `goals`, or remove `key_result`',
         });
         return;
@@ -75,7 +73,7 @@ export const keyResults: Rule = (ctx) => {
           at: item,
           path: ['impact', index, 'unit'],
           rule: 'impact-unit',
-          message: `Unit \`${impact.unit}\` differs from key result \`${kr.id}\`, expected \`${kr.unit}\``,
+          message: impactUnitMismatch(impact.unit, kr),
           hint: `convert the numbers to ${kr.unit}, or drop \`key_result\` if this measures something else`,
           related: [goal.doc.file],
         });
@@ -83,3 +81,15 @@ export const keyResults: Rule = (ctx) => {
     });
   }
 };
+
+/** Shared with `new --impact`, so the command and the check say it in the same words. */
+export function unknownImpactKeyResult(keyResult: string, candidates: readonly string[]): string {
+  return candidates.length === 0
+    ? `Unknown key result \`${keyResult}\`, expected none: this item's goals have no key results`
+    : `Unknown key result \`${keyResult}\`, expected one of this item's goals' key results: ${oneOf(candidates)}`;
+}
+
+/** Shared with `new --impact`. */
+export function impactUnitMismatch(unit: string, kr: Pick<KeyResult, 'id' | 'unit'>): string {
+  return `Unit \`${unit}\` differs from key result \`${kr.id}\`, expected \`${kr.unit}\``;
+}

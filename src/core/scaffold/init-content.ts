@@ -103,18 +103,16 @@ export function starterContent(setup: TeamSetup, today: string): Map<string, str
         goals: [{ goal: STARTER_GOAL, key_result: STARTER_KEY_RESULT }],
         outcome: 'delivered',
         visibility: setup.audience === 'public' ? 'public' : 'team',
-      },
-      DEFAULT_SECTIONS,
-      {
-        bodies: {
+        evidence: [{ label: 'This repository', url: setup.repo }],
+        sections: {
           Context: 'We had no shared record of what the team shipped and learned, or of which goals the work moved.',
           'What we did':
             'Set up this repository: one short Markdown file per accomplishment, checked on every pull request and published as a site.',
           Impact: 'From now on every accomplishment is checked, tied to the goals it moved, and shown on the site.',
           'What we learned': 'Writing an accomplishment down when it lands takes minutes; piecing it together at review time takes hours.',
         },
-        evidence: [{ label: 'This repository', url: setup.repo }],
       },
+      DEFAULT_SECTIONS,
     ),
   );
   return files;

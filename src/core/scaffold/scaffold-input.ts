@@ -1,8 +1,18 @@
-import { AccomplishmentSchema, ID_MAX, ID_PATTERN, IsoDate, isOneLine, OUTCOMES, Visibility } from '../../schema/index.ts';
+import {
+  AccomplishmentSchema,
+  DEFAULT_SECTIONS,
+  ID_MAX,
+  ID_PATTERN,
+  IsoDate,
+  isOneLine,
+  OUTCOMES,
+  Visibility,
+} from '../../schema/index.ts';
 import { valid, type Content, type ValidEntry } from '../read/content.ts';
 import { compareText as byText } from '../text/compare-text.ts';
 import { openCycle } from '../model/open-cycle.ts';
-import { dateProblem, defaultDate, type Answers, type GoalChoice } from './scaffold.ts';
+import { bodyHeadings, dateProblem, defaultDate, type Answers, type GoalChoice } from './scaffold.ts';
+import { resolveBuildsOn, resolveEvidence, resolveImpact, resolveSections, resolveTags } from './extra-flags.ts';
 import { slugify } from '../text/slug.ts';
 import { oneOf, suggest } from '../text/suggest.ts';
 import { characterName, findControlCharacters, visible } from '../text/text-checks.ts';
@@ -19,6 +29,11 @@ export interface Flags {
   visibility?: string | undefined;
   date?: string | undefined;
   slug?: string | undefined;
+  impact?: readonly string[] | undefined;
+  evidence?: readonly string[] | undefined;
+  tag?: readonly string[] | undefined;
+  buildsOn?: readonly string[] | undefined;
+  section?: readonly string[] | undefined;
 }
 
 /** Answers known so far; the rest come from prompts or defaults. */
@@ -29,6 +44,10 @@ export interface Catalog {
   people: ValidEntry<'people'>[];
   cycles: ValidEntry<'cycles'>[];
   goals: ValidEntry<'goals'>[];
+  /** The earlier items a new one can build on. */
+  items: ValidEntry<'accomplishments'>[];
+  /** The body's headings, site.yaml's required sections among them. */
+  headings: string[];
 }
 
 export function catalogOf(content: Content): Catalog {
@@ -36,6 +55,8 @@ export function catalogOf(content: Content): Catalog {
     people: valid(content, 'people').sort((a, b) => byText(a.data.name, b.data.name) || byText(a.id, b.id)),
     cycles: valid(content, 'cycles').sort((a, b) => byText(b.data.start, a.data.start) || byText(a.id, b.id)),
     goals: valid(content, 'goals'),
+    items: valid(content, 'accomplishments'),
+    headings: bodyHeadings(content.site?.data?.sections ?? DEFAULT_SECTIONS),
   };
 }
 
@@ -179,6 +200,18 @@ export function resolveFlags(flags: Flags, catalog: Catalog, today: string, defa
     const date = defaultDate(cycle.data, today);
     if (date !== undefined) draft.date = date;
   }
+
+  // What no prompt asks; given, it is written as is. Checked once the goals and the date are known.
+  const impact = resolveImpact(flags.impact ?? [], draft.goals, catalog.goals, problems);
+  if (impact && impact.length > 0) draft.impact = impact;
+  const evidence = resolveEvidence(flags.evidence ?? [], problems);
+  if (evidence && evidence.length > 0) draft.evidence = evidence;
+  const tags = resolveTags(flags.tag ?? [], problems);
+  if (tags && tags.length > 0) draft.tags = tags;
+  const buildsOn = resolveBuildsOn(flags.buildsOn ?? [], catalog.items, draft.date, problems);
+  if (buildsOn && buildsOn.length > 0) draft.builds_on = buildsOn;
+  const sections = resolveSections(flags.section ?? [], catalog.headings, problems);
+  if (sections && Object.keys(sections).length > 0) draft.sections = sections;
   return { draft, problems };
 }
 
@@ -241,5 +274,17 @@ export function missingFlags(draft: Draft, flags: Flags): string[] {
 export function completeAnswers(draft: Draft): Answers | undefined {
   const { authors, cycle, title, summary, goals, unplanned, outcome, visibility, date } = draft;
   if (!authors || !cycle || !title || !summary || !goals || !outcome || !visibility || !date) return undefined;
-  return { authors, cycle, title, summary, goals, unplanned, outcome, visibility, date };
+  return { authors, cycle, title, summary, goals, unplanned, outcome, visibility, date, ...extras(draft) };
+}
+
+/** The answers no prompt asks for, only those given: the file writes its examples for the rest. */
+export function extras(draft: Draft): Pick<Answers, 'impact' | 'evidence' | 'tags' | 'builds_on' | 'sections'> {
+  const { impact, evidence, tags, builds_on, sections } = draft;
+  return {
+    ...(impact && { impact }),
+    ...(evidence && { evidence }),
+    ...(tags && { tags }),
+    ...(builds_on && { builds_on }),
+    ...(sections && { sections }),
+  };
 }

@@ -4,18 +4,27 @@ import { normalizeHeading } from '../markdown/body-scan.ts';
 /** One goal the new item moves, with the key result if the author picked one. */
 export type GoalChoice = Pick<GoalLink, 'goal' | 'key_result'>;
 
-/** Everything `new` needs to write an accomplishment; field types come from the schema. */
-export interface Answers extends Pick<Accomplishment, 'title' | 'summary' | 'authors' | 'cycle' | 'date' | 'outcome' | 'visibility'> {
+/**
+ * Everything `new` (and the web form, which renders with the same function) needs to write an
+ * accomplishment; field types come from the schema.
+ */
+export interface Answers
+  extends
+    Pick<Accomplishment, 'title' | 'summary' | 'authors' | 'cycle' | 'date' | 'outcome' | 'visibility'>,
+    Partial<Pick<Accomplishment, 'impact' | 'evidence' | 'tags' | 'builds_on'>> {
   goals: GoalChoice[];
   /** Why the work mattered; only when `goals` is empty. */
   unplanned?: string | undefined;
+  /** Heading → the Markdown written under it; a heading without text (or only whitespace) gets its prompt. */
+  sections?: Readonly<Record<string, string>> | undefined;
 }
 
 // Plain (unquoted) only when every YAML reader agrees it is this very string: it starts with a
 // letter or digit, holds no indicator that could start a comment, mapping or flow collection, and
 // is not a word or number that YAML 1.1 or 1.2 reads as something else.
 const PLAIN_BLOCK = /^[\p{L}\p{N}][\p{L}\p{N} ,.;'’()/+&%!?@_-]*$/u;
-const PLAIN_FLOW = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+// `/` means nothing to YAML, in flow or block, so item ids such as `2026-h1/cut-ci-time` stay plain.
+const PLAIN_FLOW = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
 const NOT_A_STRING = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
 const NUMBER_LIKE = /^[0-9][0-9a-fA-F._:+xXoObB-]*$/;
 const UNSAFE_IN_QUOTES = /[\u007F-\u009F\u2028\u2029\uFEFF]/g;
@@ -82,40 +91,63 @@ function placeholder(heading: string, outcome: Answers['outcome']): string {
   }
 }
 
-/** What a starter item writes instead of the prompts: its own text per heading, and its evidence. */
-export interface Written {
-  /** Heading → text; headings without one get the prompt. */
-  bodies?: Readonly<Record<string, string>>;
-  /** Written as is, one YAML flow mapping per link. */
-  evidence?: readonly { label: string; url: string }[];
-}
-
 /** The text of `content/accomplishments/<cycle>/<slug>.md` for these answers. */
-export function renderAccomplishment(answers: Answers, sections: readonly string[], written: Written = {}): string {
+export function renderAccomplishment(answers: Answers, sections: readonly string[]): string {
   const krExample = answers.goals.find((g) => g.key_result !== undefined)?.key_result;
+  const { impact = [], evidence = [], tags = [], builds_on: buildsOn = [] } = answers;
   const lines = [
     '---',
     `title: ${yamlString(answers.title)}`,
     `summary: ${yamlString(answers.summary)}`,
-    `authors: [${answers.authors.map((id) => yamlString(id, true)).join(', ')}]`,
+    `authors: ${flowList(answers.authors)}`,
     `cycle: ${yamlString(answers.cycle)}`,
     `date: ${answers.date}`,
     ...goalLines(answers.goals),
     ...(answers.goals.length === 0 ? [`unplanned: ${yamlString(answers.unplanned ?? '')}`] : []),
     `outcome: ${answers.outcome}`,
-    // With a key result, its direction says which way is better; without one, `better` does.
-    `impact: [] # e.g. [{metric: Median CI time, ${krExample === undefined ? '' : `key_result: ${krExample}, `}before: 22, after: 11, unit: min${krExample === undefined ? ', better: lower' : ''}}]`,
-    written.evidence && written.evidence.length > 0
-      ? `evidence: [${written.evidence.map((link) => `{label: ${yamlString(link.label, true)}, url: ${yamlString(link.url)}}`).join(', ')}]`
+    ...(impact.length > 0
+      ? ['impact:', ...impact.flatMap(impactLines)]
+      : // With a key result, its direction says which way is better; without one, `better` does.
+        [
+          `impact: [] # e.g. [{metric: Median CI time, ${krExample === undefined ? '' : `key_result: ${krExample}, `}before: 22, after: 11, unit: min${krExample === undefined ? ', better: lower' : ''}}]`,
+        ]),
+    evidence.length > 0
+      ? `evidence: [${evidence.map((link) => `{label: ${yamlString(link.label, true)}, url: ${yamlString(link.url)}}`).join(', ')}]`
       : 'evidence: [] # e.g. [{label: "PR #123", url: "https://github.com/org/repo/pull/123"}]',
-    'tags: [] # e.g. [ci, caching]',
+    tags.length > 0 ? `tags: ${flowList(tags)}` : 'tags: [] # e.g. [ci, caching]',
+    ...(buildsOn.length > 0 ? [`builds_on: ${flowList(buildsOn)}`] : []),
     `visibility: ${answers.visibility}`,
     'draft: false # true keeps it out of the site and the counts while you work on it',
     '---',
   ];
   for (const heading of bodyHeadings(sections))
-    lines.push(`## ${heading}`, '', written.bodies?.[heading] ?? placeholder(heading, answers.outcome), '');
+    lines.push(`## ${heading}`, '', sectionText(answers.sections?.[heading]) ?? placeholder(heading, answers.outcome), '');
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const flowList = (ids: readonly string[]) => `[${ids.map((id) => yamlString(id, true)).join(', ')}]`;
+
+type Impact = NonNullable<Answers['impact']>[number];
+
+// The schema's order, so every file lists the fields alike; absent optional fields are left out.
+const IMPACT_KEYS = ['metric', 'key_result', 'before', 'after', 'unit', 'better'] as const satisfies readonly (keyof Impact)[];
+
+/** One `impact` entry in block style. Numbers as JavaScript prints them, which YAML reads back as the same number. */
+function impactLines(impact: Impact): string[] {
+  const lines: string[] = [];
+  for (const key of IMPACT_KEYS) {
+    const value = impact[key];
+    if (value === undefined) continue;
+    const scalar = typeof value === 'number' ? String(value) : yamlString(value);
+    lines.push(`${lines.length === 0 ? '  - ' : '    '}${key}: ${scalar}`);
+  }
+  return lines;
+}
+
+/** A section's own text with line endings made `\n`, or `undefined` when there is none to write. */
+function sectionText(text: string | undefined): string | undefined {
+  const trimmed = text?.replace(/\r\n?/g, '\n').trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
 /** The short form `[a, b]` when no key results were picked, else one `goal:` entry per goal. */
