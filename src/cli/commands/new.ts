@@ -134,7 +134,7 @@ const options = {
     value: 'HEADING=TEXT',
     multiple: true,
     description: "Markdown under one of the body's headings instead of its question (Context=Builds took 22 minutes.); repeat for more",
-    doc: "The Markdown under one of the body's headings instead of its question, as in `'Context=Builds took 22 minutes.'`; it may span lines. Repeat it for the other headings.",
+    doc: "The Markdown under one of the body's headings instead of its question, as in `'Context=Builds took 22 minutes.'`; it may span lines. Repeat it for the other headings. With any `--section`, a heading given no text is left out, unless every item needs it (`sections` in site.yaml, and *What we learned* for a learning): that one gets its question.",
   },
   input: {
     type: 'boolean',

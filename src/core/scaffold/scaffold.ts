@@ -15,7 +15,11 @@ export interface Answers
   goals: GoalChoice[];
   /** Why the work mattered; only when `goals` is empty. */
   unplanned?: string | undefined;
-  /** Heading → the Markdown written under it; a heading without text (or only whitespace) gets its prompt. */
+  /**
+   * Heading → the Markdown written under it. Without it, every heading gets its prompt, to answer
+   * later; with it, the body is written now: a heading without text is left out, unless the item
+   * must have it (site.yaml's `sections`, and "What we learned" for a learning), which gets its prompt.
+   */
   sections?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -120,8 +124,12 @@ export function renderAccomplishment(answers: Answers, sections: readonly string
     'draft: false # true keeps it out of the site and the counts while you work on it',
     '---',
   ];
-  for (const heading of bodyHeadings(sections))
-    lines.push(`## ${heading}`, '', sectionText(answers.sections?.[heading]) ?? placeholder(heading, answers.outcome), '');
+  const required = new Set([...sections, ...(answers.outcome === 'learning' ? [LEARNED] : [])].map(normalizeHeading));
+  for (const heading of bodyHeadings(sections)) {
+    const text = sectionText(answers.sections?.[heading]);
+    if (text === undefined && answers.sections !== undefined && !required.has(normalizeHeading(heading))) continue;
+    lines.push(`## ${heading}`, '', text ?? placeholder(heading, answers.outcome), '');
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

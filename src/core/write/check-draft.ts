@@ -14,7 +14,7 @@ import { noEvidence, templateText } from '../rules/quality.ts';
 import { references } from '../rules/references.ts';
 import type { Rule } from '../rules/types.ts';
 import { unplanned } from '../rules/unplanned.ts';
-import { bodyHeadings, defaultDate, renderAccomplishment, type Answers } from '../scaffold/scaffold.ts';
+import { defaultDate, renderAccomplishment, type Answers } from '../scaffold/scaffold.ts';
 import { slugProblem } from '../scaffold/scaffold-input.ts';
 import { slugify } from '../text/slug.ts';
 import { visible } from '../text/text-checks.ts';
@@ -28,11 +28,15 @@ import { frontMatterOf, type Draft } from './draft.ts';
  */
 const RULES: readonly Rule[] = [references, duplicates, keyResults, accomplishmentDates, buildsOn, unplanned, templateText, noEvidence];
 
+/** Valid values for the fields no cross-file rule reads, to judge the rest while these are wrong. */
+const STAND_IN: Record<string, unknown> = { title: 'A title', summary: 'A summary.', impact: [], evidence: [], tags: [], builds_on: [] };
+
 /** A problem of the draft, on the form field it belongs to (`title`, `impact.0.unit`, `sections.Impact`). */
 export interface FieldProblem {
   field: string;
   severity: Severity;
-  rule: RuleId | 'file-exists';
+  /** `form` for what only the form can get wrong: no author chosen, no file name. */
+  rule: RuleId | 'form';
   message: string;
   hint?: string | undefined;
 }
@@ -106,7 +110,8 @@ export function answersOf(draft: Draft, data: Accomplishment): Answers {
     tags: data.tags,
     builds_on: data.builds_on,
     visibility: data.visibility,
-    sections: draft.sections,
+    // Nothing written yet: every heading keeps its question, as with `new` and no `--section`.
+    sections: Object.values(draft.sections).some((text) => text.trim() !== '') ? draft.sections : undefined,
   };
 }
 
@@ -121,6 +126,9 @@ export function checkDraft(draft: Draft, known: Content, settings: DraftSettings
   const path = pathOf(draft);
   const slug = slugOf(draft);
 
+  // `new` cannot run without `--author`; here a co-author would silently become the lead.
+  if (draft.author.trim() === '')
+    problems.push({ field: 'author', severity: 'error', rule: 'form', message: 'No name chosen, expected yours: the first author leads the item' });
   if (draft.title.trim() !== '' && slug === '')
     problems.push(fileProblem('The title has no letters or digits to make a file name from', 'type a file name'));
   else if (draft.slug.trim() !== '') {
@@ -134,6 +142,15 @@ export function checkDraft(draft: Draft, known: Content, settings: DraftSettings
   const parsed = AccomplishmentSchema.safeParse(raw);
   for (const problem of parsed.success ? [] : describeIssues(parsed.error.issues, AccomplishmentSchema, raw))
     problems.push(onField({ path: problem.path, rule: problem.rule, message: problem.message, hint: problem.hint }, draft));
+  // The check judges references only in files that pass the schema. A person filling a form wants
+  // every problem at once, so fields the rules do not read across files stand in while they are
+  // wrong; whatever the rules would say of a stand-in is dropped.
+  const standIns = parsed.success ? new Set<string>() : new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  const judged = parsed.success
+    ? parsed
+    : [...standIns].every((key) => key in STAND_IN)
+      ? AccomplishmentSchema.safeParse({ ...raw, ...Object.fromEntries([...standIns].map((key) => [key, STAND_IN[key]])) })
+      : parsed;
 
   const markdown = parsed.success ? renderAccomplishment(answersOf(draft, parsed.data), settings.sections) : undefined;
   const body = markdown === undefined ? '' : markdown.slice(markdown.indexOf('\n---\n') + 5);
@@ -145,7 +162,7 @@ export function checkDraft(draft: Draft, known: Content, settings: DraftSettings
     id,
     doc: { file: path ?? `${CONTENT_DIR}/accomplishments/${id}.md`, text: markdown ?? '', yaml: '', yamlLine: 2, body, bodyLine },
     raw,
-    data: parsed.data,
+    data: judged.data,
   };
   content.entries.accomplishments.set(id, mine);
   const ctx: CheckContext = {
@@ -153,7 +170,7 @@ export function checkDraft(draft: Draft, known: Content, settings: DraftSettings
     site: undefined,
     today: settings.today,
     report(problem) {
-      if (problem.at === mine) problems.push(onField(problem, draft, { headings: bodyHeadings(settings.sections), bodyLine }));
+      if (problem.at === mine && !standIns.has(String(problem.path?.[0]))) problems.push(onField(problem, draft, markdown));
     },
   };
   for (const rule of RULES) rule(ctx);
@@ -161,11 +178,11 @@ export function checkDraft(draft: Draft, known: Content, settings: DraftSettings
 }
 
 function fileProblem(message: string, hint?: string): FieldProblem {
-  return { field: 'slug', severity: 'error', rule: 'file-exists', message, hint };
+  return { field: 'slug', severity: 'error', rule: 'form', message, hint };
 }
 
 /** The form field a front matter path (or, for the body, a line) belongs to. */
-function onField(problem: Problem, draft: Draft, body?: { headings: string[]; bodyLine: number }): FieldProblem {
+function onField(problem: Problem, draft: Draft, markdown?: string): FieldProblem {
   const [key, index, sub] = problem.path ?? [];
   let field = typeof key === 'string' ? key : 'form';
   if (key === 'authors') field = index === undefined || index === 0 ? 'author' : 'coAuthors';
@@ -174,7 +191,7 @@ function onField(problem: Problem, draft: Draft, body?: { headings: string[]; bo
     field = `${key}.${blankRowsBefore(draft[key], index)}${typeof sub === 'string' ? `.${sub}` : ''}`;
   else if (key === 'builds_on' && typeof index === 'number') field = `builds_on.${index}`;
   else if (key === 'tags') field = 'tags';
-  if (problem.span && body) field = sectionAt(problem.span.line, body.headings, draft, body.bodyLine);
+  if (problem.span && markdown !== undefined) field = sectionAt(problem.span.line, markdown);
   const out: FieldProblem = {
     field,
     severity: problem.severity ?? RULE_SEVERITY[problem.rule],
@@ -196,15 +213,12 @@ function blankRowsBefore(rows: readonly Record<string, string>[], index: number)
   return index;
 }
 
-/** The section whose text holds body line `line` of the file. */
-function sectionAt(line: number, headings: readonly string[], draft: Draft, bodyLine: number): string {
-  // Each section is `## heading`, a blank line, its text, a blank line.
-  let at = bodyLine;
-  for (const heading of headings) {
-    const text = draft.sections[heading]?.trim() ? draft.sections[heading]!.trim().replace(/\r\n?/g, '\n') : '_';
-    const end = at + 2 + text.split('\n').length;
-    if (line < end) return `sections.${heading}`;
-    at = end + 1;
+/** The section whose text holds line `line` of the file: the heading above it. */
+function sectionAt(line: number, markdown: string): string {
+  const lines = markdown.split('\n');
+  for (let at = Math.min(line, lines.length) - 1; at >= 0; at--) {
+    const heading = /^## (.+)$/.exec(lines[at]!)?.[1];
+    if (heading !== undefined) return `sections.${heading}`;
   }
   return 'form';
 }

@@ -76,8 +76,9 @@ function present(value: string): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** The tags typed, each once, as `new --tag` keeps them. */
 export function tagList(tags: string): string[] {
-  return tags.split(/[\s,]+/).filter((tag) => tag !== '');
+  return [...new Set(tags.split(/[\s,]+/).filter((tag) => tag !== ''))];
 }
 
 const isBlankRow = (row: Record<string, string>) => Object.values(row).every((value) => value.trim() === '');
@@ -116,7 +117,7 @@ export function frontMatterOf(draft: Draft): Record<string, unknown> {
     .filter((row) => !isBlankRow(row))
     .map((row) => dropUndefined({ label: present(row.label), url: present(row.url) }));
   out['tags'] = tagList(draft.tags);
-  const buildsOn = draft.builds_on.map((id) => id.trim()).filter((id) => id !== '');
+  const buildsOn = [...new Set(draft.builds_on.map((id) => id.trim()).filter((id) => id !== ''))];
   if (buildsOn.length > 0) out['builds_on'] = buildsOn;
   out['visibility'] = draft.visibility;
   out['draft'] = false;
