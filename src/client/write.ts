@@ -1,14 +1,9 @@
 import { localIsoDate } from '../core/text/iso-date.ts';
 import { catalogContent, type WriteCatalog } from '../core/write/catalog.ts';
 import { checkDraft, newDraft, type DraftResult, type FieldProblem } from '../core/write/check-draft.ts';
-import { readDraft, tagList, type Draft, type EvidenceRow, type ImpactRow } from '../core/write/draft.ts';
+import { readDraft, tagList, type Draft, type ImpactRow } from '../core/write/draft.ts';
 import { repoUrls } from '../lib/urls.ts';
-import {
-  AccomplishmentsDocumentSchema,
-  CyclesDocumentSchema,
-  GoalsDocumentSchema,
-  PeopleDocumentSchema,
-} from '../schema/data-export.ts';
+import { AccomplishmentsDocumentSchema, CyclesDocumentSchema, GoalsDocumentSchema, PeopleDocumentSchema } from '../schema/data-export.ts';
 import type { WriteConfig } from './write-config.ts';
 
 /**
@@ -20,6 +15,7 @@ import type { WriteConfig } from './write-config.ts';
 // Browsers and GitHub accept addresses far longer, but past this some proxies and servers refuse
 // them; a longer file goes by the clipboard instead.
 const MAX_URL = 8000;
+const TAGS_SUGGESTED = 12;
 
 const form = document.querySelector<HTMLFormElement>('[data-write-form]');
 if (form) void start(form);
@@ -72,7 +68,8 @@ async function start(form: HTMLFormElement): Promise<void> {
     propose.hidden = config.propose === undefined || draft.visibility === 'private';
     form.querySelector<HTMLElement>('[data-unplanned]')!.hidden = !draft.isUnplanned;
     for (const flag of form.querySelectorAll<HTMLElement>('[data-required-for="learning"]')) flag.hidden = draft.outcome !== 'learning';
-    if (!storage.write(storageKey, JSON.stringify(draft))) status.textContent = 'This browser does not keep drafts: copy the file before you leave.';
+    if (!storage.write(storageKey, JSON.stringify(draft)))
+      status.textContent = 'This browser does not keep drafts: copy the file before you leave.';
   }
 
   let pending: number | undefined;
@@ -85,18 +82,33 @@ async function start(form: HTMLFormElement): Promise<void> {
     const target = event.target as HTMLElement;
     draft = readForm(form, draft);
     if (target.dataset['structure'] !== undefined) {
-      redraw(() => drawDynamic(form, draft, catalog));
+      syncDynamic(form, draft, catalog);
       // Redrawn rows may fill in what follows from the answer (a key result's unit).
       draft = readForm(form, draft);
       update();
     } else later();
   });
+  // A field's problems appear when the person leaves it. Leaving it with a click on another field
+  // below would move that field as the problem appears, and the click would miss: so with a
+  // pointer down, they appear once the click is done.
+  let pointerDown = false;
+  let afterPointer = false;
+  const pointerUp = () => {
+    pointerDown = false;
+    if (!afterPointer) return;
+    afterPointer = false;
+    window.setTimeout(update, 0);
+  };
+  document.addEventListener('pointerdown', () => (pointerDown = true), true);
+  document.addEventListener('pointerup', pointerUp, true);
+  document.addEventListener('pointercancel', pointerUp, true);
   form.addEventListener('focusout', (event) => {
     const key = (event.target as HTMLElement).dataset['key'];
     if (key === undefined) return;
     touched.add(key);
     window.clearTimeout(pending);
-    update();
+    if (pointerDown) afterPointer = true;
+    else update();
   });
   form.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[type="button"]');
@@ -105,14 +117,14 @@ async function start(form: HTMLFormElement): Promise<void> {
     const remove = button.dataset['remove'] as Rows | undefined;
     if (add) {
       draft = readForm(form, draft);
-      rowsOf(draft, add).push(blankRow(add) as never);
-      redraw(() => drawDynamic(form, draft, catalog));
+      addRow(draft, add);
+      drawRows(form, draft, catalog);
       form.querySelector<HTMLElement>(`[data-rows="${add}"] .write-row:last-child :is(input, select)`)?.focus();
       update();
     } else if (remove) {
       draft = readForm(form, draft);
       rowsOf(draft, remove).splice(Number(button.dataset['index']), 1);
-      drawDynamic(form, draft, catalog);
+      drawRows(form, draft, catalog);
       form.querySelector<HTMLButtonElement>(`[data-add="${remove}"]`)?.focus();
       update();
     } else if (button.dataset['tag'] !== undefined) {
@@ -121,12 +133,20 @@ async function start(form: HTMLFormElement): Promise<void> {
       form.querySelector<HTMLInputElement>('#f-tags')!.value = draft.tags;
       update();
     } else if (button.dataset['copy'] !== undefined) {
-      if (result.markdown === undefined) return summarize(form, draft, result.problems, status);
+      if (result.markdown === undefined) {
+        summarize(form, draft, result.problems, status);
+        return;
+      }
       void copy(result.markdown).then((done) => {
-        status.textContent = done ? 'Copied the file to the clipboard.' : 'The browser refused the clipboard: select the file below and copy it.';
+        status.textContent = done
+          ? 'Copied the file to the clipboard.'
+          : 'The browser refused the clipboard: select the file below and copy it.';
       });
     } else if (button.dataset['download'] !== undefined) {
-      if (result.markdown === undefined || result.path === undefined) return summarize(form, draft, result.problems, status);
+      if (result.markdown === undefined || result.path === undefined) {
+        summarize(form, draft, result.problems, status);
+        return;
+      }
       download(result.path.split('/').at(-1)!, result.markdown);
       status.textContent = `Downloaded ${result.path.split('/').at(-1)!}: save it as ${result.path}.`;
     } else if (button.dataset['discard'] !== undefined) {
@@ -157,14 +177,20 @@ async function start(form: HTMLFormElement): Promise<void> {
       storage.remove(storageKey);
       location.assign(address);
     };
-    if (full.length <= MAX_URL) return go(full);
+    if (full.length <= MAX_URL) {
+      go(full);
+      return;
+    }
     void copy(result.markdown).then((done) => {
       if (!done) {
-        status.textContent = 'The file is too long for a link and the browser refused the clipboard: use Download .md, then upload it on GitHub.';
+        status.textContent =
+          'The file is too long for a link and the browser refused the clipboard: use Download .md, then upload it on GitHub.';
         return;
       }
       status.textContent = 'The file is too long for a link, so it is on your clipboard: paste it into GitHub’s editor.';
-      window.setTimeout(() => go(urls.propose(result.path!)), 1500);
+      window.setTimeout(() => {
+        go(urls.propose(result.path!));
+      }, 1500);
     });
   });
 }
@@ -221,20 +247,17 @@ function rowsOf(draft: Draft, rows: Rows): unknown[] {
   return draft[rows];
 }
 
-function blankRow(rows: Rows): ImpactRow | EvidenceRow | string {
-  if (rows === 'impact') return { metric: '', key_result: '', before: '', after: '', unit: '', better: '' };
-  if (rows === 'evidence') return { label: '', url: '' };
-  return '';
+function addRow(draft: Draft, rows: Rows): void {
+  if (rows === 'impact') draft.impact.push({ metric: '', key_result: '', before: '', after: '', unit: '', better: '' });
+  else if (rows === 'evidence') draft.evidence.push({ label: '', url: '' });
+  else draft.builds_on.push('');
 }
 
-/** Rebuilds part of the form, keeping the focus on the control that had it. */
-function redraw(draw: () => void): void {
-  const id = document.activeElement?.id;
-  draw();
-  if (id) document.getElementById(id)?.focus();
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);
@@ -249,9 +272,17 @@ function fillOptions(form: HTMLFormElement, catalog: WriteCatalog): void {
   for (const c of catalog.cycles) cycle.append(el('option', { value: c.id }, `${c.name} (${c.start} to ${c.end})`));
   const items = form.querySelector<HTMLDataListElement>('#write-items')!;
   for (const item of catalog.items) items.append(el('option', { value: item.id }, item.title));
-  const tags = [...new Set(catalog.items.flatMap((item) => item.tags))].sort();
+  // The tags used most, a handful to pick from; any other is typed.
+  const uses = new Map<string, number>();
+  for (const tag of catalog.items.flatMap((item) => item.tags)) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+  const tags = [...uses]
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
+    .slice(0, TAGS_SUGGESTED)
+    .map(([tag]) => tag)
+    .sort();
   const suggestions = form.querySelector<HTMLElement>('[data-tag-suggestions]')!;
-  if (tags.length > 0) suggestions.append('Used before: ', ...tags.map((tag) => el('button', { type: 'button', class: 'write-tag', 'data-tag': tag }, tag)));
+  if (tags.length > 0)
+    suggestions.append('Used before: ', ...tags.map((tag) => el('button', { type: 'button', class: 'write-tag', 'data-tag': tag }, tag)));
 }
 
 /** Puts a draft's answers into the form's fixed fields. */
@@ -275,7 +306,8 @@ function fill(form: HTMLFormElement, draft: Draft): void {
   form.querySelector<HTMLInputElement>('#f-isUnplanned')!.checked = draft.isUnplanned;
   for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="outcome"], input[name="visibility"]'))
     radio.checked = radio.value === draft[radio.name as 'outcome' | 'visibility'];
-  for (const area of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-heading]')) area.value = draft.sections[area.dataset['heading']!] ?? '';
+  for (const area of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-heading]'))
+    area.value = draft.sections[area.dataset['heading']!] ?? '';
   for (const [id, key] of [
     ['f-author', 'author'],
     ['f-cycle', 'cycle'],
@@ -288,112 +320,140 @@ function fill(form: HTMLFormElement, draft: Draft): void {
   ] as const)
     form.querySelector<HTMLElement>(`#${id}`)!.dataset['key'] = key;
   for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.dataset['key'] = radio.name;
-  for (const area of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-heading]')) area.dataset['key'] = `sections.${area.dataset['heading']!}`;
+  for (const area of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-heading]'))
+    area.dataset['key'] = `sections.${area.dataset['heading']!}`;
 }
 
 /** The parts that change with the answers: co-authors, the cycle's goals, and the rows. */
 function drawDynamic(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): void {
-  const co = form.querySelector<HTMLElement>('[data-co-authors]')!;
-  co.replaceChildren(
-    ...catalog.people
-      .filter((person) => person.id !== draft.author)
-      .map((person, index) =>
-        el(
-          'label',
-          { class: 'write-check' },
-          el('input', {
-            type: 'checkbox',
-            name: 'coAuthor',
-            value: person.id,
-            id: `f-co-${index}`,
-            'data-key': 'coAuthors',
-            ...(draft.coAuthors.includes(person.id) ? { checked: '' } : {}),
-          }),
-          ` ${person.name}`,
-        ),
-      ),
-  );
+  drawCoAuthors(form, draft, catalog);
   drawGoals(form, draft, catalog);
   drawRows(form, draft, catalog);
 }
 
-/** The cycle's goals as a tree, children under their parent; a chosen goal it lacks is shown too. */
-function drawGoals(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): void {
+/**
+ * What follows from an answer just given (the author, the cycle, a goal, a key result), changed
+ * in place: a control the person is using is never replaced under them.
+ */
+function syncDynamic(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): void {
+  drawCoAuthors(form, draft, catalog);
+  drawGoals(form, draft, catalog);
+  syncImpact(form, draft, catalog);
+}
+
+/** Everyone but the author, to tick as co-authors. */
+function drawCoAuthors(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): void {
+  const co = form.querySelector<HTMLElement>('[data-co-authors]')!;
+  const others = catalog.people.filter((person) => person.id !== draft.author);
+  if (co.dataset['author'] === draft.author && co.childElementCount === others.length) return;
+  co.dataset['author'] = draft.author;
+  co.replaceChildren(
+    ...others.map((person, index) =>
+      el(
+        'label',
+        { class: 'write-check' },
+        el('input', {
+          type: 'checkbox',
+          name: 'coAuthor',
+          value: person.id,
+          id: `f-co-${index}`,
+          'data-key': 'coAuthors',
+          ...(draft.coAuthors.includes(person.id) ? { checked: '' } : {}),
+        }),
+        ` ${person.name}`,
+      ),
+    ),
+  );
+}
+
+interface GoalChoice {
+  id: string;
+  title: string;
+  depth: number;
+  keyResults: readonly { id: string; title: string; unit: string }[];
+}
+
+/** The cycle's goals as a tree, children under their parent; a chosen goal it lacks comes first. */
+function goalChoices(draft: Draft, catalog: WriteCatalog): GoalChoice[] {
   const goals = catalog.goals.filter((g) => g.cycle === draft.cycle);
   const ids = new Set(goals.map((g) => g.id));
-  const ordered: { goal: (typeof goals)[number]; depth: number }[] = [];
+  const out: GoalChoice[] = draft.goals
+    .filter((pick) => !ids.has(pick.goal))
+    .map((pick) => {
+      const known = catalog.goals.find((g) => g.id === pick.goal);
+      return { id: pick.goal, title: known ? `${known.title} (another cycle)` : pick.goal, depth: 0, keyResults: [] };
+    });
   const visit = (parent: string | null, depth: number) => {
     for (const goal of goals.filter((g) => (g.parent !== null && ids.has(g.parent) ? g.parent : null) === parent)) {
-      ordered.push({ goal, depth });
+      out.push({ id: goal.id, title: goal.title, depth, keyResults: goal.keyResults });
       visit(goal.id, depth + 1);
     }
   };
   visit(null, 0);
-  const chosen = new Map(draft.goals.map((g) => [g.goal, g]));
-  const strays = draft.goals.filter((g) => !ids.has(g.goal));
-  const box = form.querySelector<HTMLElement>('[data-goals]')!;
-  const rows: HTMLElement[] = [];
-  let index = 0;
-  for (const stray of strays) {
-    const known = catalog.goals.find((g) => g.id === stray.goal);
-    rows.push(goalRow(index++, stray.goal, known ? `${known.title} (another cycle)` : stray.goal, 0, true, draft.isUnplanned, [], stray.key_result));
-  }
-  for (const { goal, depth } of ordered) {
-    const pick = chosen.get(goal.id);
-    rows.push(goalRow(index++, goal.id, goal.title, depth, pick !== undefined, draft.isUnplanned, goal.keyResults, pick?.key_result ?? ''));
-  }
-  if (rows.length === 0) rows.push(el('p', { class: 'meta' }, 'This cycle has no goals this site shows.'));
-  box.replaceChildren(...rows);
+  return out;
 }
 
-function goalRow(
-  index: number,
-  id: string,
-  title: string,
-  depth: number,
-  checked: boolean,
-  disabled: boolean,
-  keyResults: readonly { id: string; title: string; unit: string }[],
-  keyResult: string,
-): HTMLElement {
-  const row = el('div', { class: 'write-goal', style: `--depth: ${depth}` });
+/** Goal rows: drawn anew when the list changes (another cycle), else only ticked and shown. */
+function drawGoals(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): void {
+  const choices = goalChoices(draft, catalog);
+  const box = form.querySelector<HTMLElement>('[data-goals]')!;
+  const drawn = [...box.querySelectorAll<HTMLElement>('[data-goal-row]')].map((row) => row.dataset['goalRow']);
+  if (drawn.length !== choices.length || choices.some((choice, i) => drawn[i] !== choice.id)) {
+    box.replaceChildren(...choices.map((choice, index) => goalRow(index, choice)));
+    if (choices.length === 0) box.append(el('p', { class: 'meta' }, 'This cycle has no goals this site shows.'));
+  }
+  const picks = new Map(draft.goals.map((pick) => [pick.goal, pick]));
+  for (const row of box.querySelectorAll<HTMLElement>('[data-goal-row]')) {
+    const pick = picks.get(row.dataset['goalRow']!);
+    const box = row.querySelector<HTMLInputElement>('input[name="goal"]')!;
+    box.checked = pick !== undefined;
+    box.disabled = draft.isUnplanned;
+    const kr = row.querySelector<HTMLElement>('[data-kr]');
+    if (!kr) continue;
+    kr.hidden = pick === undefined || draft.isUnplanned;
+    const select = kr.querySelector('select')!;
+    if (pick && select.value !== pick.key_result) select.value = pick.key_result;
+  }
+}
+
+function goalRow(index: number, choice: GoalChoice): HTMLElement {
+  const row = el('div', { class: 'write-goal', style: `--depth: ${choice.depth}`, 'data-goal-row': choice.id });
+  const id = `f-goal-${index}`;
   row.append(
     el(
       'label',
       { class: 'write-check' },
-      el('input', {
-        type: 'checkbox',
-        name: 'goal',
-        value: id,
-        id: `f-goal-${index}`,
-        'data-key': 'goals',
-        'data-structure': '',
-        ...(checked ? { checked: '' } : {}),
-        ...(disabled ? { disabled: '' } : {}),
-      }),
-      ` ${title}`,
+      el('input', { type: 'checkbox', name: 'goal', value: choice.id, id, 'data-key': 'goals', 'data-structure': '' }),
+      ` ${choice.title}`,
     ),
   );
-  if (checked && !disabled && keyResults.length > 0) {
+  if (choice.keyResults.length > 0) {
     const select = el(
       'select',
-      { id: `f-goal-${index}-kr`, name: 'goalKeyResult', 'data-goal': id, 'data-key': 'goals', 'data-structure': '' },
+      { id: `${id}-kr`, name: 'goalKeyResult', 'data-goal': choice.id, 'data-key': 'goals', 'data-structure': '' },
       el('option', { value: '' }, 'None in particular'),
-      ...keyResults.map((kr) => el('option', { value: kr.id }, `${kr.title} (${kr.unit})`)),
+      ...choice.keyResults.map((kr) => el('option', { value: kr.id }, `${kr.title} (${kr.unit})`)),
     );
-    select.value = keyResult;
-    row.append(el('label', { class: 'write-kr', for: select.id }, 'Key result it moved'), select);
+    row.append(
+      el(
+        'div',
+        { class: 'write-kr', 'data-kr': '', hidden: '' },
+        el('label', { for: select.id }, 'Key result it moved', el('span', { class: 'visually-hidden' }, ` for “${choice.title}”`)),
+        select,
+      ),
+    );
   }
   return row;
 }
 
+/** The key results an impact can name: those of the goals chosen. */
+function chosenKeyResults(draft: Draft, catalog: WriteCatalog) {
+  return draft.isUnplanned ? [] : draft.goals.flatMap((pick) => catalog.goals.find((g) => g.id === pick.goal)?.keyResults ?? []);
+}
+
 /** Impact, evidence and earlier-work rows, each control labelled with its row's number. */
 function drawRows(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): void {
-  const keyResults = draft.isUnplanned
-    ? []
-    : draft.goals.flatMap((pick) => catalog.goals.find((g) => g.id === pick.goal)?.keyResults ?? []);
   const impact = draft.impact.map((row, i) => {
-    const kr = keyResults.find((k) => k.id === row.key_result);
     const field = (name: keyof ImpactRow, label: string, attributes: Record<string, string> = {}) => {
       const id = `f-impact-${i}-${name}`;
       return el(
@@ -403,14 +463,12 @@ function drawRows(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): v
         el('input', { id, name, type: 'text', value: row[name], 'data-key': `impact.${i}.${name}`, autocomplete: 'off', ...attributes }),
       );
     };
-    const krSelect = el(
-      'select',
-      { id: `f-impact-${i}-key_result`, name: 'key_result', 'data-key': `impact.${i}.key_result`, 'data-structure': '' },
-      el('option', { value: '' }, 'None'),
-      ...keyResults.map((k) => el('option', { value: k.id }, k.title)),
-    );
-    if (row.key_result !== '' && !kr) krSelect.append(el('option', { value: row.key_result }, row.key_result));
-    krSelect.value = row.key_result;
+    const krSelect = el('select', {
+      id: `f-impact-${i}-key_result`,
+      name: 'key_result',
+      'data-key': `impact.${i}.key_result`,
+      'data-structure': '',
+    });
     const better = el(
       'select',
       { id: `f-impact-${i}-better`, name: 'better', 'data-key': `impact.${i}.better` },
@@ -423,12 +481,11 @@ function drawRows(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): v
       'div',
       { class: 'write-row', 'data-row': 'impact' },
       field('metric', `Impact ${i + 1}: what was measured`),
-      el('div', { class: 'write-cell' }, el('label', { for: krSelect.id }, 'Key result'), krSelect),
+      el('div', { class: 'write-cell write-key_result' }, el('label', { for: krSelect.id }, 'Key result'), krSelect),
       field('before', 'Before', { inputmode: 'decimal' }),
       field('after', 'After', { inputmode: 'decimal' }),
-      // A key result says the unit, and which way is better.
-      field('unit', 'Unit', kr ? { readonly: '', value: kr.unit } : {}),
-      kr ? '' : el('div', { class: 'write-cell' }, el('label', { for: better.id }, 'Better is'), better),
+      field('unit', 'Unit'),
+      el('div', { class: 'write-cell', 'data-better': '' }, el('label', { for: better.id }, 'Better is'), better),
       removeButton('impact', i, `Remove impact ${i + 1}`),
     );
   });
@@ -442,7 +499,15 @@ function drawRows(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): v
           'div',
           { class: `write-cell write-${name}` },
           el('label', { for: id }, name === 'label' ? `Link ${i + 1}: what it shows` : 'Address (https://…)'),
-          el('input', { id, name, type: 'text', value: row[name], 'data-key': `evidence.${i}.${name}`, autocomplete: 'off', ...(name === 'url' ? { inputmode: 'url' } : {}) }),
+          el('input', {
+            id,
+            name,
+            type: 'text',
+            value: row[name],
+            'data-key': `evidence.${i}.${name}`,
+            autocomplete: 'off',
+            ...(name === 'url' ? { inputmode: 'url' } : {}),
+          }),
         );
       }),
       removeButton('evidence', i, `Remove link ${i + 1}`),
@@ -465,10 +530,40 @@ function drawRows(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): v
   form.querySelector('[data-rows="impact"]')!.replaceChildren(...impact);
   form.querySelector('[data-rows="evidence"]')!.replaceChildren(...evidence);
   form.querySelector('[data-rows="builds_on"]')!.replaceChildren(...buildsOn);
+  syncImpact(form, draft, catalog);
+}
+
+/**
+ * An impact row's key result choices follow the goals chosen; a key result chosen says the unit
+ * and which way is better, so those are filled in and locked.
+ */
+function syncImpact(form: HTMLFormElement, draft: Draft, catalog: WriteCatalog): void {
+  const keyResults = chosenKeyResults(draft, catalog);
+  const rows = form.querySelectorAll<HTMLElement>('[data-rows="impact"] .write-row');
+  draft.impact.forEach((row, i) => {
+    const element = rows[i];
+    if (!element) return;
+    const select = element.querySelector<HTMLSelectElement>('select[name="key_result"]')!;
+    const options: [string, string][] = [['', 'None'], ...keyResults.map((kr): [string, string] => [kr.id, kr.title])];
+    // A key result no chosen goal has stays on offer while it is chosen, for the check to report.
+    if (row.key_result !== '' && !keyResults.some((kr) => kr.id === row.key_result)) options.push([row.key_result, row.key_result]);
+    if ([...select.options].map((o) => o.value).join('\n') !== options.map(([value]) => value).join('\n'))
+      select.replaceChildren(...options.map(([value, label]) => el('option', { value }, label)));
+    select.value = row.key_result;
+    const kr = keyResults.find((k) => k.id === row.key_result);
+    const unit = element.querySelector<HTMLInputElement>('input[name="unit"]')!;
+    unit.readOnly = kr !== undefined;
+    if (kr) unit.value = kr.unit;
+    element.querySelector<HTMLElement>('[data-better]')!.hidden = kr !== undefined;
+  });
 }
 
 function removeButton(rows: Rows, index: number, label: string): HTMLElement {
-  return el('button', { type: 'button', class: 'write-remove', 'data-remove': rows, 'data-index': String(index), 'aria-label': label }, 'Remove');
+  return el(
+    'button',
+    { type: 'button', class: 'write-remove', 'data-remove': rows, 'data-index': String(index), 'aria-label': label },
+    'Remove',
+  );
 }
 
 /** The draft as the form holds it now. */
@@ -479,10 +574,12 @@ function readForm(form: HTMLFormElement, previous: Draft): Draft {
   const author = value('f-author');
   const goals = checked('input[name="goal"]').map((box) => ({
     goal: box.value,
-    key_result: form.querySelector<HTMLSelectElement>(`select[data-goal="${CSS.escape(box.value)}"]`)?.value ?? previousKr(previous, box.value),
+    key_result:
+      form.querySelector<HTMLSelectElement>(`select[data-goal="${CSS.escape(box.value)}"]`)?.value ?? previousKr(previous, box.value),
   }));
   const rows = (kind: Rows) => [...form.querySelectorAll<HTMLElement>(`[data-rows="${kind}"] .write-row`)];
-  const inRow = (row: HTMLElement, name: string) => row.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '';
+  const inRow = (row: HTMLElement, name: string) =>
+    row.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '';
   const sections: Record<string, string> = {};
   for (const area of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-heading]')) sections[area.dataset['heading']!] = area.value;
   return {
@@ -557,7 +654,8 @@ function showProblems(form: HTMLFormElement, draft: Draft, problems: readonly Fi
     let note = form.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     if (!note) {
       note = el('p', { class: `field-error ${problem.severity}`, id });
-      (control.closest('.write-cell, .write-goal, .field') ?? control.parentElement!).append(note);
+      // In a row, below the whole row: a note inside one cell would push the row's cells apart.
+      (control.closest('.write-row, .write-goal, .field') ?? control.parentElement!).append(note);
     }
     note.append(el('span', {}, problemText(problem)));
     if (problem.severity === 'error') control.setAttribute('aria-invalid', 'true');
@@ -586,7 +684,10 @@ function summarize(form: HTMLFormElement, draft: Draft, problems: readonly Field
     const text = problemText(problem);
     list.append(el('li', {}, control?.id ? el('a', { href: `#${control.id}` }, text) : text));
   }
-  summary.replaceChildren(el('h2', {}, errors.length === 1 ? '1 problem to fix before proposing' : `${errors.length} problems to fix before proposing`), list);
+  summary.replaceChildren(
+    el('h2', {}, errors.length === 1 ? '1 problem to fix before proposing' : `${errors.length} problems to fix before proposing`),
+    list,
+  );
   summary.hidden = false;
   summary.focus();
 }

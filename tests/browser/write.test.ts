@@ -112,12 +112,17 @@ describeWithChromium('the write page', () => {
   /** Fills everything a first answer needs, with three mistakes: an unknown goal (from the link), a date outside the cycle, a long title. */
   async function fillWithMistakes(page: Page): Promise<void> {
     await page.getByLabel('Who are you?').selectOption({ label: 'Ana Silva' });
-    await page.getByRole('group', { name: /Who worked on it with you/ }).getByLabel('Dan Okafor').check();
+    await page
+      .getByRole('group', { name: /Who worked on it with you/ })
+      .getByLabel('Dan Okafor')
+      .check();
     await page.getByLabel('Title: what changed, as a result?').fill('Checkout keeps the order '.repeat(6).slice(0, 130));
-    await page.getByLabel('Summary: one or two sentences on what you did').fill('Retries with idempotency keys, so a dropped request no longer loses the order.');
-    await page.getByLabel('Checkout on a phone is as easy as on a laptop').check();
-    await page.getByLabel('Key result it moved').selectOption('mobile-conversion');
-    await page.getByLabel('Returning customers pay in one tap').check();
+    await page
+      .getByLabel('Summary: one or two sentences on what you did')
+      .fill('Retries with idempotency keys, so a dropped request no longer loses the order.');
+    await page.getByLabel('Checkout on a phone is as easy as on a laptop', { exact: true }).check();
+    await page.getByLabel('Key result it moved for “Checkout on a phone is as easy as on a laptop”').selectOption('mobile-conversion');
+    await page.getByLabel('Returning customers pay in one tap', { exact: true }).check();
     await page.getByLabel('Partly delivered').check();
     await page.getByRole('button', { name: 'Add an impact' }).click();
     await page.getByLabel('Impact 1: what was measured').fill('Mobile conversion');
@@ -147,7 +152,9 @@ describeWithChromium('the write page', () => {
     await expect(errorOf(page, 'ci-sped')).resolves.toBe(
       'Unknown goal `ci-sped` in `goals[0].goal`, expected the id of a file in `content/goals/` (did you mean `ci-speed`?)',
     );
-    await expect(errorOf(page, 'Title: what changed, as a result?')).resolves.toMatch(/^`title` is 130 characters long, expected at most 120/);
+    await expect(errorOf(page, 'Title: what changed, as a result?')).resolves.toMatch(
+      /^`title` is 130 characters long, expected at most 120/,
+    );
     await expect(errorOf(page, 'When did it land?')).resolves.toBe(
       'Date 2026-05-01 is outside cycle `2026-h2`, expected 2026-07-01 to 2026-12-31 (use the day the work landed; work from another cycle belongs in that cycle’s folder)',
     );
@@ -190,10 +197,13 @@ describeWithChromium('the write page', () => {
     await page.reload();
     await page.locator('[data-write-form]:not([hidden])').waitFor();
     await expect(page.locator('[data-preview]').textContent()).resolves.toBe(before);
-    await expect(page.getByLabel('Title: what changed, as a result?').inputValue()).resolves.toBe('Checkout keeps the order on a flaky connection');
+    await expect(page.getByLabel('Title: what changed, as a result?').inputValue()).resolves.toBe(
+      'Checkout keeps the order on a flaky connection',
+    );
 
     // Light and dark, errors and all: no WCAG A or AA violation.
-    for (const scheme of ['light', 'dark'] as const) expectNone(violationFindings(`write (${scheme})`, await axeViolations(page, scheme)), 'axe violations');
+    for (const scheme of ['light', 'dark'] as const)
+      expectNone(violationFindings(`write (${scheme})`, await axeViolations(page, scheme)), 'axe violations');
 
     // Proposed: GitHub's new-file page in the repository's folder for the cycle, the file filled in.
     await page.getByRole('button', { name: 'Propose on GitHub' }).click();
@@ -214,7 +224,8 @@ describeWithChromium('the write page', () => {
     const page = await open('?goal=saved-payments');
     await page.setViewportSize({ width: 390, height: 800 });
     // From the top of the page to the first question by Tab.
-    for (let i = 0; i < 40 && (await focused(page))?.element.startsWith('<select id="f-author"') !== true; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && (await focused(page))?.element.startsWith('<select id="f-author"') !== true; i++)
+      await page.keyboard.press('Tab');
     expect((await focused(page))?.element).toMatch(/^<select id="f-author"/);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');

@@ -30,9 +30,12 @@ describe('the write page', () => {
       for (const [path, html] of site) {
         if (!path.endsWith('.html')) continue;
         expect(html, path).toContain(`<a class="button" href="${BASE}write/"`);
-        if (path !== 'write/index.html' && path !== 'search/index.html') expect(html, `${path} runs no script`).not.toMatch(/<script\b(?![^>]*type="application\/(ld\+)?json")/);
+        if (path !== 'write/index.html' && path !== 'search/index.html')
+          expect(html, `${path} runs no script`).not.toMatch(/<script\b(?![^>]*type="application\/(ld\+)?json")/);
       }
-      expect(site.get('goals/ci-speed/index.html')).toContain(`<a href="${BASE}write/?goal=ci-speed">Add an accomplishment for this goal</a>`);
+      expect(site.get('goals/ci-speed/index.html')).toContain(
+        `<a href="${BASE}write/?goal=ci-speed">Add an accomplishment for this goal</a>`,
+      );
     },
     BUILD_TIMEOUT,
   );
@@ -49,7 +52,10 @@ describe('the write page', () => {
     };
     for (const address of scripts(html)) visit(address);
     expect(loaded.size).toBeGreaterThan(0);
-    const gzipped = [...loaded].reduce((sum, address) => sum + gzipSync(readFileSync(join(root, 'team-site', address.slice(BASE.length)))).length, 0);
+    const gzipped = [...loaded].reduce(
+      (sum, address) => sum + gzipSync(readFileSync(join(root, 'team-site', address.slice(BASE.length)))).length,
+      0,
+    );
     expect(gzipped).toBeLessThanOrEqual(BUDGET);
   });
 

@@ -215,23 +215,19 @@ describe('renderAccomplishment with every field', () => {
       "
     `);
   });
-  it('writes each section’s own text with \\n line endings, and the prompt under a blank one', () => {
+  it('writes each section’s own text with \\n line endings, leaves out a blank heading unless every item needs it, which gets its prompt', () => {
     const sections = {
       Context: '\r\n  Why.  \r\nHard break above.\r\n\r\n',
       'What we did': ' \n\t ',
       Risks: 'Some.',
       risks: 'Ignored: not as bodyHeadings writes it.',
     };
-    const text = renderAccomplishment({ ...ANSWERS, sections }, ['Risks']);
+    const text = renderAccomplishment({ ...ANSWERS, sections }, ['Risks', 'Impact']);
     expect(text.slice(text.indexOf('## Context'))).toMatchInlineSnapshot(`
       "## Context
 
       Why.  
       Hard break above.
-
-      ## What we did
-
-      _What did you do? The key steps and decisions, and who did what._
 
       ## Impact
 
@@ -248,7 +244,7 @@ describe('renderAccomplishment with every field', () => {
     `);
   });
   it('leaves the examples and no `builds_on` when the lists are empty', () => {
-    expect(renderAccomplishment({ ...ANSWERS, impact: [], evidence: [], tags: [], builds_on: [], sections: {} }, [])).toBe(
+    expect(renderAccomplishment({ ...ANSWERS, impact: [], evidence: [], tags: [], builds_on: [] }, [])).toBe(
       renderAccomplishment(ANSWERS, []),
     );
   });

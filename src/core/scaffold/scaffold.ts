@@ -80,7 +80,8 @@ const PROMPTS = {
 /** Every prompt `new` writes under a heading; the check reports any left in a body (`template-text`). */
 export const SECTION_PROMPTS: readonly string[] = Object.values(PROMPTS);
 
-function placeholder(heading: string, outcome: Answers['outcome']): string {
+/** The question written under `heading` until it is answered: an italic line. */
+export function placeholder(heading: string, outcome: Answers['outcome']): string {
   switch (heading) {
     case CONTEXT:
       return PROMPTS.context;

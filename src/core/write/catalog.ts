@@ -46,7 +46,14 @@ export function catalogContent(catalog: WriteCatalog): Content {
       team: goal.team ?? NOT_SHOWN,
       cycle: goal.cycle,
       status: goal.status,
-      key_results: goal.keyResults.map(({ id, title, unit, baseline, target, current }) => ({ id, title, unit, baseline, target, current })),
+      key_results: goal.keyResults.map(({ id, title, unit, baseline, target, current }) => ({
+        id,
+        title,
+        unit,
+        baseline,
+        target,
+        current,
+      })),
     });
     content.entries.goals.set(goal.id, entry('goals', goal.id, data.data));
   }

@@ -128,7 +128,12 @@ export function checkDraft(draft: Draft, known: Content, settings: DraftSettings
 
   // `new` cannot run without `--author`; here a co-author would silently become the lead.
   if (draft.author.trim() === '')
-    problems.push({ field: 'author', severity: 'error', rule: 'form', message: 'No name chosen, expected yours: the first author leads the item' });
+    problems.push({
+      field: 'author',
+      severity: 'error',
+      rule: 'form',
+      message: 'No name chosen, expected yours: the first author leads the item',
+    });
   if (draft.title.trim() !== '' && slug === '')
     problems.push(fileProblem('The title has no letters or digits to make a file name from', 'type a file name'));
   else if (draft.slug.trim() !== '') {

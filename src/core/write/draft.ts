@@ -48,7 +48,6 @@ export const DraftSchema = z.object({
 
 export type Draft = z.infer<typeof DraftSchema>;
 export type ImpactRow = z.infer<typeof ImpactRowSchema>;
-export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 
 /** A draft from storage, or `undefined` when what is stored is not one. */
 export function readDraft(stored: string | null): Draft | undefined {

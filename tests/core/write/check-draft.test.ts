@@ -63,7 +63,15 @@ function good(): Draft {
 
 // The rules the browser leaves to the pull request's check: they need the Markdown parser or
 // every item of every person.
-const NOT_IN_BROWSER = new Set(['required-section', 'raw-html', 'unclosed-html', 'body-too-large', 'body-too-deep', 'submission-count', 'over-claim']);
+const NOT_IN_BROWSER = new Set([
+  'required-section',
+  'raw-html',
+  'unclosed-html',
+  'body-too-large',
+  'body-too-deep',
+  'submission-count',
+  'over-claim',
+]);
 
 /** What `throughline check` says of the file this draft makes, on that file, in the browser's terms. */
 function checkSays(draft: Draft, result: DraftResult): string[] {
@@ -71,7 +79,9 @@ function checkSays(draft: Draft, result: DraftResult): string[] {
   const text = result.markdown ?? `---\n${stringify(frontMatterOf(draft))}---\n\n## Impact\n\nText.\n`;
   const all: SourceFile[] = [...files, { path, text }];
   return checkFiles(all, { today: TODAY })
-    .diagnostics.filter((d) => d.file === path && !NOT_IN_BROWSER.has(d.rule) && !(d.rule === 'link-protocol' && d.message.includes(' in the body')))
+    .diagnostics.filter(
+      (d) => d.file === path && !NOT_IN_BROWSER.has(d.rule) && !(d.rule === 'link-protocol' && d.message.includes(' in the body')),
+    )
     .map((d) => `${d.rule}: ${d.message}${d.hint ? ` — ${d.hint}` : ''}`)
     .sort();
 }
@@ -136,7 +146,9 @@ describe('checkDraft', () => {
       ],
       sections: {},
     };
-    const shown = checkDraft(draft, known, settings).problems.map((p) => `${p.field} [${p.severity}] ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+    const shown = checkDraft(draft, known, settings).problems.map(
+      (p) => `${p.field} [${p.severity}] ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
+    );
     expect(shown).toMatchInlineSnapshot(`
       [
         "title [error] \`title\` is 130 characters long, expected at most 120 (shorten it; the body has room for detail)",
@@ -176,7 +188,10 @@ describe('frontMatterOf', () => {
       {
         ...good(),
         goals: [
-          { goal: 'frictionless-checkout', key_result: catalog.goals.find((g) => g.id === 'frictionless-checkout')!.keyResults[0]?.id ?? '' },
+          {
+            goal: 'frictionless-checkout',
+            key_result: catalog.goals.find((g) => g.id === 'frictionless-checkout')!.keyResults[0]?.id ?? '',
+          },
           { goal: 'saved-payments', key_result: '' },
         ],
         impact: [
