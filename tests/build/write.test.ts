@@ -26,7 +26,7 @@ describe('the write page', () => {
       expect(write).toContain('<h1>Write an accomplishment</h1>');
       // Without JavaScript: the template and the command that writes it.
       expect(write).toContain('<code>npm run new</code>');
-      expect(write).toMatch(/<pre class="write-template"><code>---\ntitle: What changed, as a result\n/);
+      expect(write).toMatch(/<pre class="write-template"[^>]*><code>---\ntitle: What changed, as a result\n/);
       for (const [path, html] of site) {
         if (!path.endsWith('.html')) continue;
         expect(html, path).toContain(`<a class="button" href="${BASE}write/"`);
