@@ -24,8 +24,9 @@ async function start(form: HTMLFormElement): Promise<void> {
   const config = JSON.parse(form.dataset['config'] ?? '{}') as WriteConfig;
   const status = form.querySelector<HTMLElement>('[data-status]')!;
   let catalog: WriteCatalog;
+  let items: Promise<WriteCatalog['items']>;
   try {
-    catalog = await loadCatalog(config);
+    ({ catalog, items } = await loadCatalog(config));
   } catch {
     const note = document.querySelector('[data-write-without-js] p');
     if (note) note.textContent = 'The form could not load this site’s data; reload the page, or write the file yourself as below.';
@@ -34,7 +35,7 @@ async function start(form: HTMLFormElement): Promise<void> {
   document.querySelector('[data-write-without-js]')?.setAttribute('hidden', '');
   form.hidden = false;
 
-  const known = catalogContent(catalog);
+  let known = catalogContent(catalog);
   const today = localIsoDate(new Date());
   const storageKey = `throughline-draft:${location.pathname}`;
   const linkedGoal = new URLSearchParams(location.search).get('goal') ?? undefined;
@@ -57,6 +58,20 @@ async function start(form: HTMLFormElement): Promise<void> {
   fill(form, draft);
   drawDynamic(form, draft, catalog);
   update();
+  // Earlier items are the largest export, and only a few answers need them: the form is used
+  // meanwhile, and proposing waits for them.
+  const itemsLoaded = items.then(
+    (list) => {
+      catalog.items = list;
+      known = catalogContent(catalog);
+      fillItemOptions(form, catalog);
+      update();
+    },
+    () => {
+      status.textContent =
+        'This site’s earlier items could not be loaded: the pull request’s check will look at earlier work and file names.';
+    },
+  );
 
   function update(): void {
     result = checkDraft(draft, known, { sections: config.sections, today });
@@ -163,6 +178,10 @@ async function start(form: HTMLFormElement): Promise<void> {
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    void itemsLoaded.then(propose);
+  });
+
+  function propose(): void {
     draft = readForm(form, draft);
     showAll = true;
     update();
@@ -192,26 +211,28 @@ async function start(form: HTMLFormElement): Promise<void> {
         go(urls.propose(result.path!));
       }, 1500);
     });
-  });
+  }
 }
 
-async function loadCatalog(config: WriteConfig): Promise<WriteCatalog> {
+/** The people, cycles and goals, and the earlier items still on their way. */
+async function loadCatalog(config: WriteConfig): Promise<{ catalog: WriteCatalog; items: Promise<WriteCatalog['items']> }> {
   const json = async (url: string): Promise<unknown> => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     return response.json();
   };
-  const [people, cycles, goals, items] = await Promise.all([
-    json(config.data.people),
-    json(config.data.cycles),
-    json(config.data.goals),
-    json(config.data.items),
-  ]);
+  const items = json(config.data.items).then((document) => AccomplishmentsDocumentSchema.parse(document).items);
+  // Handled where it is awaited; this keeps an early failure from being reported as unhandled.
+  items.catch(() => undefined);
+  const [people, cycles, goals] = await Promise.all([json(config.data.people), json(config.data.cycles), json(config.data.goals)]);
   return {
-    people: PeopleDocumentSchema.parse(people).people,
-    cycles: CyclesDocumentSchema.parse(cycles).cycles,
-    goals: GoalsDocumentSchema.parse(goals).goals,
-    items: AccomplishmentsDocumentSchema.parse(items).items,
+    catalog: {
+      people: PeopleDocumentSchema.parse(people).people,
+      cycles: CyclesDocumentSchema.parse(cycles).cycles,
+      goals: GoalsDocumentSchema.parse(goals).goals,
+      items: [],
+    },
+    items,
   };
 }
 
@@ -270,6 +291,10 @@ function fillOptions(form: HTMLFormElement, catalog: WriteCatalog): void {
   for (const person of catalog.people) author.append(el('option', { value: person.id }, person.name));
   const cycle = form.querySelector<HTMLSelectElement>('#f-cycle')!;
   for (const c of catalog.cycles) cycle.append(el('option', { value: c.id }, `${c.name} (${c.start} to ${c.end})`));
+}
+
+/** What the earlier items offer: their ids for "built on", and the tags used most. */
+function fillItemOptions(form: HTMLFormElement, catalog: WriteCatalog): void {
   const items = form.querySelector<HTMLDataListElement>('#write-items')!;
   for (const item of catalog.items) items.append(el('option', { value: item.id }, item.title));
   // The tags used most, a handful to pick from; any other is typed.

@@ -9,13 +9,14 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const from = join(REPO, 'test-results', 'screenshots');
 const to = join(REPO, 'docs', 'screenshots');
 
-/** Taken by tests/browser/journey.test.ts → its name in docs/screenshots/. */
+/** Taken by tests/browser/journey.test.ts (the write page by write.test.ts) → its name in docs/screenshots/. */
 const PICTURES: Record<string, string> = {
   'home-1280.png': 'home.png',
   'home-390.png': 'home-phone.png',
   'goal-1280.png': 'goal.png',
   'item-1280.png': 'item.png',
   'person-1280.png': 'person.png',
+  'write-1280.png': 'write.png',
 };
 
 const missing = Object.keys(PICTURES).filter((name) => !existsSync(join(from, name)));

@@ -192,6 +192,10 @@ describeWithChromium('the write page', () => {
       rmSync(repo, { recursive: true, force: true });
     }
 
+    // The picture docs/screenshots/write.png is copied from (`npm run screenshots`).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(REPO, 'test-results', 'screenshots', 'write-1280.png') });
+
     // Reloaded, the draft is all there.
     const before = await page.locator('[data-preview]').textContent();
     await page.reload();

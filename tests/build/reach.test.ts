@@ -38,6 +38,7 @@ describe('the example site', () => {
       expect(exports.sort()).toEqual([
         'data/accomplishments.csv',
         'data/accomplishments.json',
+        'data/cycles.json',
         'data/goals.json',
         'data/people.json',
         'rss.xml',

@@ -1,19 +1,10 @@
-import {
-  AccomplishmentSchema,
-  DEFAULT_SECTIONS,
-  ID_MAX,
-  ID_PATTERN,
-  IsoDate,
-  isOneLine,
-  OUTCOMES,
-  Visibility,
-} from '../../schema/index.ts';
+import { AccomplishmentSchema, DEFAULT_SECTIONS, IsoDate, isOneLine, OUTCOMES, Visibility } from '../../schema/index.ts';
 import { valid, type Content, type ValidEntry } from '../read/content.ts';
 import { compareText as byText } from '../text/compare-text.ts';
 import { openCycle } from '../model/open-cycle.ts';
 import { bodyHeadings, dateProblem, defaultDate, type Answers, type GoalChoice } from './scaffold.ts';
 import { resolveBuildsOn, resolveEvidence, resolveImpact, resolveSections, resolveTags } from './extra-flags.ts';
-import { slugify } from '../text/slug.ts';
+import { slugify, slugProblem } from '../text/slug.ts';
 import { oneOf, suggest } from '../text/suggest.ts';
 import { characterName, findControlCharacters, visible } from '../text/text-checks.ts';
 
@@ -81,12 +72,6 @@ export function textProblem(field: TextField, value: string): string | undefined
   if (control) return `has an invisible control character (${characterName(control.codePoint)}), expected plain text`;
   if (field !== 'unplanned' && !isOneLine(text)) return 'has a line break, expected one line';
   return undefined;
-}
-
-/** Why `slug` cannot be a file name, phrased to follow it, or `undefined`. */
-export function slugProblem(slug: string): string | undefined {
-  if (ID_PATTERN.test(slug) && slug.length <= ID_MAX) return undefined;
-  return `is not a file name, expected lowercase letters and digits in words joined by \`-\`, at most ${ID_MAX} characters, such as \`cut-ci-time\``;
 }
 
 /** The cycles an item can be added to today: those that have started (so a date can be in them). */

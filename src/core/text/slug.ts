@@ -1,4 +1,4 @@
-import { ID_MAX } from '../../schema/index.ts';
+import { ID_MAX, ID_PATTERN } from '../../schema/index.ts';
 
 const LETTERS: Record<string, string> = {
   ß: 'ss',
@@ -37,4 +37,10 @@ export function slugify(title: string): string {
   }
   // A first word longer than the limit is cut rather than lost.
   return slug === '' && words.length > 0 ? words[0]!.slice(0, ID_MAX) : slug;
+}
+
+/** Why `slug` cannot be a file name, phrased to follow it, or `undefined`. */
+export function slugProblem(slug: string): string | undefined {
+  if (ID_PATTERN.test(slug) && slug.length <= ID_MAX) return undefined;
+  return `is not a file name, expected lowercase letters and digits in words joined by \`-\`, at most ${ID_MAX} characters, such as \`cut-ci-time\``;
 }
