@@ -76,6 +76,7 @@ async function start(form: HTMLFormElement): Promise<void> {
   function update(): void {
     result = checkDraft(draft, known, { sections: config.sections, today });
     showProblems(form, draft, result.problems, (field) => showAll || touched.has(field) || touched.has(field.split('.')[0]!));
+    if (!form.querySelector<HTMLElement>('[data-summary]')!.hidden) summarize(form, draft, result.problems, status, false);
     const preview = form.querySelector<HTMLElement>('[data-preview]')!;
     preview.textContent = result.markdown ?? 'The file appears here once the answers above are complete.';
     form.querySelector<HTMLElement>('[data-path]')!.textContent = result.path ?? 'content/accomplishments/<cycle>/<file name>.md';
@@ -694,13 +695,16 @@ function problemText(problem: FieldProblem): string {
   return problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
 }
 
-/** Every problem at the top, each a link to its field; the focus moves there so it is read out. */
-function summarize(form: HTMLFormElement, draft: Draft, problems: readonly FieldProblem[], status: HTMLElement): void {
+/**
+ * Every problem at the top, each a link to its field. Asked for, the focus moves there so it is
+ * read out; once shown, it follows the answers, and goes when the last problem is fixed.
+ */
+function summarize(form: HTMLFormElement, draft: Draft, problems: readonly FieldProblem[], status: HTMLElement, asked = true): void {
   const summary = form.querySelector<HTMLElement>('[data-summary]')!;
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length === 0) {
     summary.hidden = true;
-    status.textContent = 'Fill in the answers above to get the file.';
+    if (asked) status.textContent = 'Fill in the answers above to get the file.';
     return;
   }
   const list = el('ul');
@@ -714,7 +718,7 @@ function summarize(form: HTMLFormElement, draft: Draft, problems: readonly Field
     list,
   );
   summary.hidden = false;
-  summary.focus();
+  if (asked) summary.focus();
 }
 
 async function copy(text: string): Promise<boolean> {

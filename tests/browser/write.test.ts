@@ -174,6 +174,8 @@ describeWithChromium('the write page', () => {
     await page.getByLabel('When did it land?').fill('2026-11-20');
     await page.getByLabel('File name (empty: made from the title)').focus();
     await expect.poll(() => page.locator('.field-error.error').count()).toBe(0);
+    // The summary at the top followed the fixes, and went with the last one.
+    await expect(summary.isHidden()).resolves.toBe(true);
     await expect(page.locator('[data-path]').textContent()).resolves.toBe(PATH);
 
     // The same file as `new --no-input` writes for the same answers, and it passes the check.
