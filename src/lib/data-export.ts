@@ -9,6 +9,7 @@ import {
   type GoalsDocument,
   type PeopleDocument,
 } from '../schema/data-export.ts';
+import type { WriteCatalog } from '../core/write/catalog.ts';
 import type { CsvCell } from './csv.ts';
 import { keyResultProgress } from './progress.ts';
 import type { Item, SiteModel } from './site-model.ts';
@@ -122,6 +123,16 @@ export function cyclesDocument(site: SiteModel, urls: SiteUrls): CyclesDocument 
     due: cycle.data.due ?? null,
   }));
   return { ...envelope(site), cycles };
+}
+
+/** What the write page reads from the four documents above, as the page receives them. */
+export function writeCatalog(site: SiteModel, urls: SiteUrls): WriteCatalog {
+  return {
+    people: peopleDocument(site, urls).people,
+    cycles: cyclesDocument(site, urls).cycles,
+    goals: goalsDocument(site, urls).goals,
+    items: accomplishmentsDocument(site, urls).items,
+  };
 }
 
 /** The CSV's columns, in order; lists inside a cell are joined with `; `. */

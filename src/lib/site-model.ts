@@ -6,6 +6,7 @@ import { cycleCoverage, type PersonCoverage } from './coverage.ts';
 import type { Doc, Entry } from './entry.ts';
 import { goalTree, type GoalTree, type TreeStep } from '../core/model/goal-tree.ts';
 import { openCycle } from '../core/model/open-cycle.ts';
+import { valid, type Content } from '../core/read/content.ts';
 import { unmoved, type Unmoved } from '../core/model/status.ts';
 import { lineage } from './lineage.ts';
 import { rollUp } from './progress.ts';
@@ -115,6 +116,25 @@ export interface SiteModel {
  * The one place the build's audience is applied: every page reads the site through this model, so
  * no page can forget to hide what its audience may not see. Drafts are never part of it.
  */
+/** The site model of content as the check loaded it (no rendered bodies): for the benchmarks and tests. */
+export function checkedSiteModel(content: Content, audience: Audience, today: string): SiteModel {
+  const docs = <C extends 'teams' | 'people' | 'cycles' | 'goals' | 'accomplishments'>(collection: C) =>
+    valid(content, collection).map((entry) => ({ id: entry.id, data: entry.data, html: '' }));
+  if (!content.site?.data) throw new Error('no valid content/site.yaml');
+  return siteModel(
+    {
+      site: content.site.data,
+      teams: docs('teams'),
+      people: docs('people'),
+      cycles: docs('cycles'),
+      goals: docs('goals'),
+      accomplishments: docs('accomplishments'),
+    },
+    audience,
+    today,
+  );
+}
+
 export function siteModel(input: ContentInput, audience: Audience, today: string): SiteModel {
   const shown = <E extends Entry<{ visibility: Accomplishment['visibility'] }>>(list: readonly E[]) =>
     list.filter((e) => allows(audience, e.data.visibility));

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkFiles } from '../../../src/core/check.ts';
 import { readEntry } from '../../../src/core/read/read-entry.ts';
-import { valid, type Content } from '../../../src/core/read/content.ts';
+import type { Content } from '../../../src/core/read/content.ts';
 import { catalogContent, type WriteCatalog } from '../../../src/core/write/catalog.ts';
 import { checkDraft, newDraft, type DraftResult } from '../../../src/core/write/check-draft.ts';
 import { DraftSchema, frontMatterOf, readDraft, type Draft } from '../../../src/core/write/draft.ts';
-import { accomplishmentsDocument, cyclesDocument, goalsDocument, peopleDocument } from '../../../src/lib/data-export.ts';
-import { siteModel } from '../../../src/lib/site-model.ts';
+import { writeCatalog } from '../../../src/lib/data-export.ts';
+import { checkedSiteModel } from '../../../src/lib/site-model.ts';
 import { siteUrls } from '../../../src/lib/urls.ts';
 import { readContentTree } from '../../../src/node/fs.ts';
 import type { SourceFile } from '../../../src/core/read/source-file.ts';
@@ -23,27 +23,7 @@ const SECTIONS = checked.content.site!.data!.sections;
 const settings = { sections: SECTIONS, today: TODAY };
 
 function catalogOf(content: Content): WriteCatalog {
-  const docs = <C extends 'teams' | 'people' | 'cycles' | 'goals' | 'accomplishments'>(collection: C) =>
-    valid(content, collection).map((entry) => ({ id: entry.id, data: entry.data, html: '' }));
-  const site = siteModel(
-    {
-      site: content.site!.data!,
-      teams: docs('teams'),
-      people: docs('people'),
-      cycles: docs('cycles'),
-      goals: docs('goals'),
-      accomplishments: docs('accomplishments'),
-    },
-    'team',
-    TODAY,
-  );
-  const urls = siteUrls('/impact/');
-  return {
-    people: peopleDocument(site, urls).people,
-    cycles: cyclesDocument(site, urls).cycles,
-    goals: goalsDocument(site, urls).goals,
-    items: accomplishmentsDocument(site, urls).items,
-  };
+  return writeCatalog(checkedSiteModel(content, 'team', TODAY), siteUrls('/impact/'));
 }
 
 /** A complete, valid answer set on the example content: it moves a key result and shows a link. */
