@@ -274,6 +274,19 @@ describeWithChromium('the write page', () => {
     await page.close();
   });
 
+  it('shows a hostile goal from the link and a hostile stored draft as text, never as markup', async () => {
+    const hostile = '"><img src=x onerror="window.hit=1">';
+    await context.addInitScript((title) => {
+      localStorage.setItem(`throughline-draft:${location.pathname}`, JSON.stringify({ title, summary: 42, goals: 'not a list' }));
+    }, `<script>window.hit=2</script>`);
+    const page = await open(`?goal=${encodeURIComponent(hostile)}`);
+    await expect(page.getByLabel(hostile, { exact: true }).isChecked()).resolves.toBe(true);
+    await expect(errorOf(page, hostile)).resolves.toMatch(/^Invalid id `"><img src=x onerror="window\.hit=1">`/);
+    await expect(page.getByLabel('Title: what changed, as a result?').inputValue()).resolves.toBe('<script>window.hit=2</script>');
+    await expect(page.locator('main img, main script:not([src])').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => (window as { hit?: number }).hit)).resolves.toBeUndefined();
+  });
+
   it('shows the template and the `npm run new` path without JavaScript', async () => {
     const bare = await browser!.newContext({ javaScriptEnabled: false });
     const page = await bare.newPage();
