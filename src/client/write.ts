@@ -53,6 +53,9 @@ async function start(form: HTMLFormElement): Promise<void> {
   let showAll = stored !== undefined;
   if (linkedGoal !== undefined) touched.add('goals');
   let result: DraftResult = checkDraft(draft, known, { sections: config.sections, today });
+  let pending: number | undefined;
+  // Set once the draft is proposed: a check still pending must not store it again.
+  let leaving = false;
 
   fillOptions(form, catalog);
   fill(form, draft);
@@ -84,11 +87,11 @@ async function start(form: HTMLFormElement): Promise<void> {
     propose.hidden = config.propose === undefined || draft.visibility === 'private';
     form.querySelector<HTMLElement>('[data-unplanned]')!.hidden = !draft.isUnplanned;
     for (const flag of form.querySelectorAll<HTMLElement>('[data-required-for="learning"]')) flag.hidden = draft.outcome !== 'learning';
+    if (leaving) return;
     if (!storage.write(storageKey, JSON.stringify(draft)))
       status.textContent = 'This browser does not keep drafts: copy the file before you leave.';
   }
 
-  let pending: number | undefined;
   const later = () => {
     window.clearTimeout(pending);
     pending = window.setTimeout(update, 120);
@@ -194,6 +197,8 @@ async function start(form: HTMLFormElement): Promise<void> {
     const urls = repoUrls(config.propose.repo, config.propose.branch);
     const full = urls.propose(result.path, result.markdown);
     const go = (address: string) => {
+      leaving = true;
+      window.clearTimeout(pending);
       storage.remove(storageKey);
       location.assign(address);
     };

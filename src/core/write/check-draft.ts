@@ -18,7 +18,7 @@ import { defaultDate, renderAccomplishment, type Answers } from '../scaffold/sca
 import { slugify, slugProblem } from '../text/slug.ts';
 import { visible } from '../text/text-checks.ts';
 import type { WriteCatalog } from './catalog.ts';
-import { frontMatterOf, type Draft } from './draft.ts';
+import { buildsOnList, frontMatterOf, type Draft } from './draft.ts';
 
 /**
  * The rules of `throughline check` that judge one new item by ids alone, run on the draft in the
@@ -192,8 +192,8 @@ function onField(problem: Problem, draft: Draft, markdown?: string): FieldProble
   if (key === 'authors') field = index === undefined || index === 0 ? 'author' : 'coAuthors';
   else if (key === 'goals') field = typeof index === 'number' ? `goals.${index}${sub === 'key_result' ? '.key_result' : ''}` : 'goals';
   else if ((key === 'impact' || key === 'evidence') && typeof index === 'number')
-    field = `${key}.${blankRowsBefore(draft[key], index)}${typeof sub === 'string' ? `.${sub}` : ''}`;
-  else if (key === 'builds_on' && typeof index === 'number') field = `builds_on.${index}`;
+    field = `${key}.${formRow(draft[key], index)}${typeof sub === 'string' ? `.${sub}` : ''}`;
+  else if (key === 'builds_on' && typeof index === 'number') field = `builds_on.${buildsOnRow(draft, index)}`;
   else if (key === 'tags') field = 'tags';
   if (problem.span && markdown !== undefined) field = sectionAt(problem.span.line, markdown);
   const out: FieldProblem = {
@@ -207,7 +207,7 @@ function onField(problem: Problem, draft: Draft, markdown?: string): FieldProble
 }
 
 /** The form's row for the `index`-th row written: blank rows are not written. */
-function blankRowsBefore(rows: readonly Record<string, string>[], index: number): number {
+function formRow(rows: readonly Record<string, string>[], index: number): number {
   let seen = -1;
   for (const [row, values] of rows.entries()) {
     if (Object.values(values).every((value) => value.trim() === '')) continue;
@@ -215,6 +215,12 @@ function blankRowsBefore(rows: readonly Record<string, string>[], index: number)
     if (seen === index) return row;
   }
   return index;
+}
+
+/** The form's row for the `index`-th earlier item written: blank and repeated ones are not written. */
+function buildsOnRow(draft: Draft, index: number): number {
+  const row = draft.builds_on.findIndex((id) => id.trim() === buildsOnList(draft)[index]);
+  return row === -1 ? index : row;
 }
 
 /** The section whose text holds line `line` of the file: the heading above it. */

@@ -80,6 +80,11 @@ export function tagList(tags: string): string[] {
   return [...new Set(tags.split(/[\s,]+/).filter((tag) => tag !== ''))];
 }
 
+/** The earlier items written: each once, as `new --builds-on` keeps them, blank rows left out. */
+export function buildsOnList(draft: Draft): string[] {
+  return [...new Set(draft.builds_on.map((id) => id.trim()).filter((id) => id !== ''))];
+}
+
 const isBlankRow = (row: Record<string, string>) => Object.values(row).every((value) => value.trim() === '');
 
 /**
@@ -116,7 +121,7 @@ export function frontMatterOf(draft: Draft): Record<string, unknown> {
     .filter((row) => !isBlankRow(row))
     .map((row) => dropUndefined({ label: present(row.label), url: present(row.url) }));
   out['tags'] = tagList(draft.tags);
-  const buildsOn = [...new Set(draft.builds_on.map((id) => id.trim()).filter((id) => id !== ''))];
+  const buildsOn = buildsOnList(draft);
   if (buildsOn.length > 0) out['builds_on'] = buildsOn;
   out['visibility'] = draft.visibility;
   out['draft'] = false;

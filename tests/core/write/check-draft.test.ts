@@ -124,6 +124,7 @@ describe('checkDraft', () => {
         { metric: '', key_result: '', before: '', after: '', unit: '', better: '' },
         { metric: 'Lost orders', key_result: '', before: '12', after: 'few', unit: '%', better: '' },
       ],
+      builds_on: ['', '2026-h1/nope'],
       sections: {},
     };
     const shown = checkDraft(draft, known, settings).problems.map(
@@ -134,6 +135,7 @@ describe('checkDraft', () => {
         "title [error] \`title\` is 130 characters long, expected at most 120 (shorten it; the body has room for detail)",
         "impact.1.after [error] Unexpected text \`few\` for \`impact[0].after\`, expected a number",
         "goals.1 [error] Unknown goal \`ci-sped\` in \`goals[1]\`, expected the id of a file in \`content/goals/\` (did you mean \`ci-speed\`?)",
+        "builds_on.1 [error] Unknown accomplishment \`2026-h1/nope\` in \`builds_on[0]\`, expected the id of a file in \`content/accomplishments/\` (create \`content/accomplishments/2026-h1/nope.md\`, or check the spelling)",
         "date [error] Date 2026-05-01 is outside cycle \`2026-h2\`, expected 2026-07-01 to 2026-12-31 (use the day the work landed; work from another cycle belongs in that cycle’s folder)",
       ]
     `);
