@@ -1,4 +1,4 @@
-import { bodyLimitProblems, type BodyLimitProblem } from '../markdown/body-limits.ts';
+import { bodyLimits } from './body-limits.ts';
 import type { Span } from '../diagnostics/diagnostics.ts';
 import { outlineBody, type BodyOutline } from '../markdown/markdown.ts';
 import { MAX_YAML_LENGTH } from './read-entry.ts';
@@ -17,7 +17,6 @@ export interface SourceDoc {
 
 const fullCache = new WeakMap<SourceDoc, FullYaml>();
 const outlineCache = new WeakMap<SourceDoc, BodyOutline>();
-const limitsCache = new WeakMap<SourceDoc, BodyLimitProblem[]>();
 
 /**
  * The exact parse, done lazily: the fast path never needs positions unless something is wrong.
@@ -30,16 +29,6 @@ export function fullYaml(doc: SourceDoc): FullYaml {
     fullCache.set(doc, full);
   }
   return full;
-}
-
-/** The limits the body breaks (`body-too-large`, `body-too-deep`); a linear scan, done once. */
-export function bodyLimits(doc: SourceDoc): BodyLimitProblem[] {
-  let result = limitsCache.get(doc);
-  if (!result) {
-    result = bodyLimitProblems(doc.body);
-    limitsCache.set(doc, result);
-  }
-  return result;
 }
 
 /** The parsed body; empty for a body past the limits, which the parser could take minutes over. */

@@ -1,7 +1,8 @@
 import { rawHtmlLoss } from '../markdown/html-allowlist.ts';
 import { allEntries, valid } from '../read/content.ts';
 import { linksAreSafe, normalizeHeading as normalize, sectionsPresent } from '../markdown/body-scan.ts';
-import { bodyLimits, outline } from '../read/source.ts';
+import { bodyLimits } from '../read/body-limits.ts';
+import { outline } from '../read/source.ts';
 import type { Rule } from './types.ts';
 import { DEFAULT_SECTIONS } from '../../schema/index.ts';
 

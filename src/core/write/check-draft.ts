@@ -4,6 +4,7 @@ import { describeIssues } from '../diagnostics/schema-issues.ts';
 import { openCycle } from '../model/open-cycle.ts';
 import { CONTENT_DIR, PERSONAL_DIR } from '../read/paths.ts';
 import type { Content, ContentEntry } from '../read/content.ts';
+import { bodyLimitRules } from '../rules/body-limits.ts';
 import { buildsOn } from '../rules/builds-on.ts';
 import { RULE_SEVERITY, type RuleId } from '../rules/catalog.ts';
 import type { CheckContext, Problem } from '../rules/context.ts';
@@ -21,11 +22,21 @@ import type { WriteCatalog } from './catalog.ts';
 import { buildsOnList, frontMatterOf, type Draft } from './draft.ts';
 
 /**
- * The rules of `throughline check` that judge one new item by ids alone, run on the draft in the
- * browser. The rest need the Markdown parser (links and raw HTML in the body) or every item
- * (counts per person): the pull request's check runs those.
+ * The rules of `throughline check` that judge one new item by ids, dates and the body's size, run
+ * on the draft in the browser. The rest need the Markdown parser (links and raw HTML in the body)
+ * or every item (counts per person): the pull request's check runs those.
  */
-const RULES: readonly Rule[] = [references, duplicates, keyResults, accomplishmentDates, buildsOn, unplanned, templateText, noEvidence];
+const RULES: readonly Rule[] = [
+  references,
+  duplicates,
+  keyResults,
+  accomplishmentDates,
+  buildsOn,
+  unplanned,
+  templateText,
+  noEvidence,
+  bodyLimitRules,
+];
 
 /** Valid values for the fields no cross-file rule reads, to judge the rest while these are wrong. */
 const STAND_IN: Record<string, unknown> = { title: 'A title', summary: 'A summary.', impact: [], evidence: [], tags: [], builds_on: [] };
