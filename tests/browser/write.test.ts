@@ -195,7 +195,9 @@ describeWithChromium('the write page', () => {
     }
 
     // The picture docs/screenshots/write.png is copied from (`npm run screenshots`).
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
     await page.screenshot({ path: join(REPO, 'test-results', 'screenshots', 'write-1280.png') });
 
     // Reloaded, the draft is all there.
