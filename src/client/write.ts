@@ -339,20 +339,6 @@ function fill(form: HTMLFormElement, draft: Draft): void {
     radio.checked = radio.value === draft[radio.name as 'outcome' | 'visibility'];
   for (const area of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-heading]'))
     area.value = draft.sections[area.dataset['heading']!] ?? '';
-  for (const [id, key] of [
-    ['f-author', 'author'],
-    ['f-cycle', 'cycle'],
-    ['f-title', 'title'],
-    ['f-summary', 'summary'],
-    ['f-unplanned', 'unplanned'],
-    ['f-tags', 'tags'],
-    ['f-date', 'date'],
-    ['f-slug', 'slug'],
-  ] as const)
-    form.querySelector<HTMLElement>(`#${id}`)!.dataset['key'] = key;
-  for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.dataset['key'] = radio.name;
-  for (const area of form.querySelectorAll<HTMLTextAreaElement>('textarea[data-heading]'))
-    area.dataset['key'] = `sections.${area.dataset['heading']!}`;
 }
 
 /** The parts that change with the answers: co-authors, the cycle's goals, and the rows. */

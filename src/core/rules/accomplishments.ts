@@ -5,14 +5,13 @@ import { bodyLimits } from '../read/body-limits.ts';
 import { outline } from '../read/source.ts';
 import type { Rule } from './types.ts';
 import { DEFAULT_SECTIONS } from '../../schema/index.ts';
-
-const LEARNED = 'What we learned';
+import { LEARNED, requiredHeadings } from '../scaffold/scaffold.ts';
 
 /** Required headings: `sections` from site.yaml for every item, "What we learned" for learnings. */
 export const requiredSections: Rule = (ctx) => {
   const sections = ctx.site?.sections ?? DEFAULT_SECTIONS;
   for (const item of valid(ctx.content, 'accomplishments')) {
-    const required = item.data.outcome === 'learning' ? [...sections, LEARNED] : sections;
+    const required = requiredHeadings(sections, item.data.outcome);
     // A body past the limits is never parsed; its `body-too-*` error says what to fix first.
     if (sectionsPresent(item.doc.body, required) || bodyLimits(item.doc).length > 0) continue;
     const body = outline(item.doc);

@@ -1,5 +1,5 @@
 import type { KeyResult } from '../../schema/index.ts';
-import type { Content, ValidEntry } from '../read/content.ts';
+import type { ContentEntry, ValidEntry } from '../read/content.ts';
 
 /** Which key result an `impact` entry's `key_result` names, among the item's own goals. */
 export type ImpactTarget =
@@ -9,10 +9,14 @@ export type ImpactTarget =
   /** One of the item's goals does not resolve, so the owner cannot be known. */
   | { kind: 'unresolved' };
 
-export function impactTarget(item: ValidEntry<'accomplishments'>, keyResult: string, content: Content): ImpactTarget {
+export function impactTarget(
+  links: readonly { goal: string }[],
+  keyResult: string,
+  goals: ReadonlyMap<string, ContentEntry<'goals'>>,
+): ImpactTarget {
   const owners: ValidEntry<'goals'>[] = [];
-  for (const link of item.data.goals) {
-    const goal = content.entries.goals.get(link.goal);
+  for (const link of links) {
+    const goal = goals.get(link.goal);
     if (goal?.data === undefined) return { kind: 'unresolved' };
     if (!owners.includes(goal as ValidEntry<'goals'>)) owners.push(goal as ValidEntry<'goals'>);
   }

@@ -43,7 +43,7 @@ export const keyResults: Rule = (ctx) => {
     });
     item.data.impact.forEach((impact, index) => {
       if (impact.key_result === undefined) return;
-      const target = impactTarget(item, impact.key_result, ctx.content);
+      const target = impactTarget(item.data.goals, impact.key_result, ctx.content.entries.goals);
       // With a goal that does not resolve, whose key result an impact names is unknowable.
       if (target.kind === 'unresolved') return;
       if (target.kind === 'unknown') {

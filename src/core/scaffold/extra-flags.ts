@@ -4,6 +4,7 @@ import { normalizeHeading } from '../markdown/body-scan.ts';
 import type { ValidEntry } from '../read/content.ts';
 import { readYaml } from '../read/read-entry.ts';
 import { laterWork } from '../rules/builds-on.ts';
+import { impactTarget } from '../rules/impact-target.ts';
 import { impactUnitMismatch, unknownImpactKeyResult } from '../rules/key-results.ts';
 import { slugify } from '../text/slug.ts';
 import { oneOf, suggest } from '../text/suggest.ts';
@@ -83,17 +84,14 @@ function keyResultProblem(
   catalogGoals: readonly ValidEntry<'goals'>[],
 ): string | undefined {
   if (impact.key_result === undefined || goals === undefined) return undefined;
-  const owners = goals.flatMap((choice) => catalogGoals.filter((g) => g.id === choice.goal));
-  const krs = owners.flatMap((goal) => goal.data.key_results);
-  const matches = krs.filter((kr) => kr.id === impact.key_result);
-  // Two goals owning the same id: the check names both, with the file to fix.
-  if (matches.length !== 1) {
-    if (matches.length > 1) return undefined;
-    const ids = krs.map((kr) => kr.id);
+  const target = impactTarget(goals, impact.key_result, new Map(catalogGoals.map((goal) => [goal.id, goal])));
+  if (target.kind === 'unknown') {
+    const ids = target.candidates;
     return `${unknownImpactKeyResult(impact.key_result, ids)}${ids.length > 1 ? guess(impact.key_result, ids) : ''}`;
   }
-  const kr = matches[0]!;
-  return impact.unit === kr.unit ? undefined : impactUnitMismatch(impact.unit, kr);
+  // Two goals owning the same id: the check names both, with the file to fix.
+  if (target.kind !== 'found') return undefined;
+  return impact.unit === target.kr.unit ? undefined : impactUnitMismatch(impact.unit, target.kr);
 }
 
 // The first `=` that starts a link: labels such as `a=b` keep theirs.

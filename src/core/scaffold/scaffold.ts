@@ -1,4 +1,4 @@
-import { type Accomplishment, type Cycle, type GoalLink } from '../../schema/index.ts';
+import { ImpactSchema, type Accomplishment, type Cycle, type GoalLink } from '../../schema/index.ts';
 import { normalizeHeading } from '../markdown/body-scan.ts';
 
 /** One goal the new item moves, with the key result if the author picked one. */
@@ -46,7 +46,7 @@ export function yamlString(value: string, flow = false): string {
 const CONTEXT = 'Context';
 const DID = 'What we did';
 const IMPACT = 'Impact';
-const LEARNED = 'What we learned';
+export const LEARNED = 'What we learned';
 
 /**
  * The body's headings: the four the product recommends, with any other heading `site.yaml`
@@ -64,6 +64,11 @@ export function bodyHeadings(sections: readonly string[]): string[] {
     extra.push(heading);
   }
   return [CONTEXT, DID, IMPACT, ...extra, LEARNED];
+}
+
+/** The headings an item must have: site.yaml's `sections`, and "What we learned" for a learning. */
+export function requiredHeadings(sections: readonly string[], outcome: Answers['outcome']): string[] {
+  return outcome === 'learning' ? [...sections, LEARNED] : [...sections];
 }
 
 // Italic questions: valid Markdown, shown as is if forgotten, so they are hard to miss in review;
@@ -125,7 +130,7 @@ export function renderAccomplishment(answers: Answers, sections: readonly string
     'draft: false # true keeps it out of the site and the counts while you work on it',
     '---',
   ];
-  const required = new Set([...sections, ...(answers.outcome === 'learning' ? [LEARNED] : [])].map(normalizeHeading));
+  const required = new Set(requiredHeadings(sections, answers.outcome).map(normalizeHeading));
   for (const heading of bodyHeadings(sections)) {
     const text = sectionText(answers.sections?.[heading]);
     if (text === undefined && answers.sections !== undefined && !required.has(normalizeHeading(heading))) continue;
@@ -139,7 +144,7 @@ const flowList = (ids: readonly string[]) => `[${ids.map((id) => yamlString(id, 
 type Impact = NonNullable<Answers['impact']>[number];
 
 // The schema's order, so every file lists the fields alike; absent optional fields are left out.
-const IMPACT_KEYS = ['metric', 'key_result', 'before', 'after', 'unit', 'better'] as const satisfies readonly (keyof Impact)[];
+const IMPACT_KEYS = ImpactSchema.keyof().options;
 
 /** One `impact` entry in block style. Numbers as JavaScript prints them, which YAML reads back as the same number. */
 function impactLines(impact: Impact): string[] {
@@ -162,7 +167,7 @@ function sectionText(text: string | undefined): string | undefined {
 /** The short form `[a, b]` when no key results were picked, else one `goal:` entry per goal. */
 function goalLines(goals: readonly GoalChoice[]): string[] {
   if (goals.length === 0) return [];
-  if (goals.every((g) => g.key_result === undefined)) return [`goals: [${goals.map((g) => yamlString(g.goal, true)).join(', ')}]`];
+  if (goals.every((g) => g.key_result === undefined)) return [`goals: ${flowList(goals.map((g) => g.goal))}`];
   const lines = ['goals:'];
   for (const { goal, key_result } of goals) {
     lines.push(`  - goal: ${yamlString(goal)}`);
